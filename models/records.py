@@ -1,0 +1,166 @@
+"""Pydantic v2 models of every record newspipe emits.
+
+These models know nothing of spaCy: the pipeline's serialiser builds them from
+a processed ``Doc``. They are frozen and forbid unknown fields, and every field
+carries a description, so the generated JSON Schema documents itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+EntityType = Literal["ORG", "REGULATOR", "COURT", "PERSON", "GPE", "MONEY", "LAW", "DATE"]
+EventType = Literal["FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION"]
+FieldName = Literal["title", "text"]
+
+#: Roles each event type may fill (annotation guidelines, "Event types").
+EVENT_ROLES: dict[str, tuple[str, ...]] = {
+    "FINE": ("authority", "target", "amount", "law"),
+    "LAWSUIT": ("plaintiff", "defendant", "court", "amount", "law"),
+    "SETTLEMENT": ("defendant", "claimant", "amount", "law"),
+    "INVESTIGATION": ("authority", "target", "law"),
+}
+
+#: Status values each event type may take (annotation guidelines, "Status values").
+EVENT_STATUSES: dict[str, tuple[str, ...]] = {
+    "FINE": ("proposed", "imposed", "appealed", "upheld", "reduced", "overturned", "paid"),
+    "LAWSUIT": ("filed", "pending", "dismissed", "settled", "won", "lost", "appealed"),
+    "SETTLEMENT": ("proposed", "agreed", "approved"),
+    "INVESTIGATION": ("opened", "ongoing", "closed"),
+}
+
+ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A character span of one field of the input record."""
+
+    field: FieldName = Field(description="Which field of the input record the span indexes: 'title' or 'text'.")
+    start: int = Field(ge=0, description="Start offset (Unicode code points) into the original field.")
+    end: int = Field(ge=0, description="End offset (exclusive); record[field][start:end] == text.")
+    text: str = Field(description="The exact text of the span in the original input.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"span text has {len(self.text)} characters but covers {self.end - self.start}")
+        return self
+
+
+class Mention(Span):
+    """One place where the article names an entity."""
+
+
+class Evidence(Span):
+    """A sentence of the article that supports an event."""
+
+
+class Money(_Frozen):
+    """A normalised amount of money."""
+
+    value: float = Field(ge=0, description="The amount in units of the currency (887 million -> 887000000).")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD, EUR, GBP.")
+
+
+class Entity(_Frozen):
+    """One distinct entity of the article, with all its mentions."""
+
+    id: str = Field(description="Identifier of the entity, unique within the article record (e.g. 'E3').")
+    type: EntityType = Field(description="Entity kind, as defined by the annotation guidelines.")
+    name: str = Field(description="Canonical name: the gazetteer's name where known, else the fullest mention.")
+    aliases: list[str] = Field(default_factory=list, description="Other names the article uses for it.")
+    mentions: list[Mention] = Field(description="Every mention of the entity, in text order.")
+    value: Money | str | None = Field(
+        default=None,
+        description="MONEY: the normalised amount; DATE: an ISO 8601 date prefix (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )
+    kb_id: str | None = Field(default=None, description="Gazetteer identifier (e.g. 'reg:ico-uk') or Wikidata QID.")
+
+
+class Event(_Frozen):
+    """One enforcement event: a fine, lawsuit, settlement or investigation."""
+
+    id: str = Field(description="Identifier of the event, unique within the article record (e.g. 'V1').")
+    type: EventType = Field(description="Event type, as defined by the annotation guidelines.")
+    roles: dict[str, list[str]] = Field(
+        description="Role name -> ids of the entities filling it; the allowed roles depend on the type."
+    )
+    status: str | None = Field(default=None, description="Latest status the article reports, or null.")
+    date: str | None = Field(
+        default=None, pattern=ISO_DATE_PATTERN, description="ISO 8601 date prefix of the event, or null."
+    )
+    class_action: bool | None = Field(default=None, description="LAWSUIT only: whether it is a class action.")
+    class_size: int | None = Field(default=None, ge=0, description="LAWSUIT only: size of the class where stated.")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the extractor is that the event is real.")
+    evidence: list[Evidence] = Field(description="Sentences that support the event, in text order.")
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> Event:
+        allowed = EVENT_ROLES[self.type]
+        unknown = sorted(set(self.roles) - set(allowed))
+        if unknown:
+            raise ValueError(f"{self.type} has no role {unknown}; allowed: {list(allowed)}")
+        if self.status is not None and self.status not in EVENT_STATUSES[self.type]:
+            raise ValueError(f"{self.type} status must be one of {EVENT_STATUSES[self.type]}, got {self.status!r}")
+        if self.type != "LAWSUIT" and (self.class_action is not None or self.class_size is not None):
+            raise ValueError("class_action and class_size apply to LAWSUIT events only")
+        return self
+
+
+class ArticleRecord(_Frozen):
+    """The pipeline's output for one input article."""
+
+    id: str = Field(description="The input record's id (or a stable id derived from its content).")
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    title: str | None = Field(default=None, description="The article's title as given in the input.")
+    published: str | None = Field(
+        default=None, pattern=ISO_DATE_PATTERN, description="Publication date (ISO 8601 prefix), or null."
+    )
+    entities: list[Entity] = Field(description="Distinct entities of the article.")
+    events: list[Event] = Field(description="Enforcement events the article reports.")
+    meta: dict[str, Any] = Field(
+        default_factory=dict, description="Input fields other than id/title/text/published, and the source."
+    )
+
+
+class ErrorRecord(_Frozen):
+    """An input record (or part of one) that could not be processed as given."""
+
+    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    file: str = Field(description="Input file the record came from ('-' for standard input).")
+    line: int | None = Field(default=None, description="1-based line number in the file, where it has lines.")
+    id: str | None = Field(default=None, description="The record's id, where it could be read.")
+    stage: Literal["read", "decode", "parse", "validate", "date", "extract", "write"] = Field(
+        description="The pipeline stage that rejected it."
+    )
+    message: str = Field(description="What is wrong and what to do about it.")
+    rejected: bool = Field(
+        default=True,
+        description="True when the record is not in the output; false when it was still extracted (e.g. a bad date).",
+    )
+
+
+class RunSummary(_Frozen):
+    """Counts of one run; read == written + rejected always holds."""
+
+    read: int = Field(ge=0, description="Input records read (including ones rejected).")
+    written: int = Field(ge=0, description="Article records written to the output.")
+    rejected: int = Field(ge=0, description="Input records that went to the error report instead.")
+    warnings: int = Field(default=0, ge=0, description="Error records for records that were still written.")
+    events: dict[str, int] = Field(default_factory=dict, description="Events written, by type.")
+
+    @model_validator(mode="after")
+    def _balanced(self) -> RunSummary:
+        if self.read != self.written + self.rejected:
+            raise ValueError(f"read {self.read} != written {self.written} + rejected {self.rejected}")
+        return self

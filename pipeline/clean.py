@@ -1,0 +1,99 @@
+"""Cleaning stage: find boilerplate that is not part of the story, and build the analysis text.
+
+The analysis text has exactly the length of the input, character for character,
+so every offset the NLP stages produce indexes the original record unchanged:
+boilerplate lines are blanked with spaces (their newline kept), and typographic
+quotes become their ASCII twins (one character for one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Whole lines that are promotion, navigation or bylines rather than reporting. Each
+# pattern matches at the start of a (stripped) line; the whole line is dropped.
+BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
+    r"(read|see|watch|listen)\s+(more|also|next)\s*:",  # "Read More: <other story>"
+    r"related\s*(stories|articles|coverage|content)?\s*:",
+    r"(also\s+read|recommended|trending|most\s+read|don'?t\s+miss|more\s+from)\b.{0,80}:",
+    r"(sign\s+up|subscribe)\b.{0,120}(newsletter|inbox|updates|subscription|free)",
+    r"(get|receive)\b.{0,60}\b(newsletter|in\s+your\s+inbox)",
+    r"looking\s+to\s+boost\b",
+    r"create\s+your\s+free\b",
+    r"need\s+career\s+advice\b",
+    r"get\s+employment\s+skills\s+advice\b",
+    r"(click|tap)\s+here\b",
+    r"follow\s+(us|@\w+)\s+on\b",
+    r"share\s+(this|on)\s+(article|story|facebook|twitter)\b",
+    r"advertisement\s*$",
+    r"(sponsored|promoted)(\s+content)?\s*:?\s*$",
+    r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*(,\s*[A-Z][\w\s]{0,40})?$",  # byline "By Jane Doe, Reuters"
+    r"\(?(reporting|writing|editing|additional\s+reporting)\s+by\b.{0,200}$",
+    r"(copyright|©)\s.{0,120}(all\s+rights\s+reserved)?\s*$",
+)
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS), re.IGNORECASE)
+# A byline pattern must not swallow a short reporting sentence: lines longer than this are story.
+MAX_BOILERPLATE_LINE_CHARS = 220
+
+# One-for-one character replacements that make spaCy's English model behave as on edited copy.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The analysis text of one field and the boilerplate spans removed from it."""
+
+    text: str
+    removed: tuple[tuple[int, int], ...]
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (without their newline) of the lines that are boilerplate."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped and len(stripped) <= MAX_BOILERPLATE_LINE_CHARS and _BOILERPLATE.match(stripped):
+            spans.append((pos, pos + len(body)))
+        pos += len(line)
+    return spans
+
+
+def clean_text(text: str) -> CleanText:
+    """Blank boilerplate lines and map typographic characters, keeping every offset."""
+    removed = boilerplate_spans(text)
+    chars = list(text.translate(_CHAR_MAP))
+    for start, end in removed:
+        chars[start:end] = " " * (end - start)
+    cleaned = "".join(chars)
+    assert len(cleaned) == len(text)
+    return CleanText(text=cleaned, removed=tuple(removed))
+
+
+#: Separator between the title and the text in the analysed document.
+TITLE_SEPARATOR = "\n\n"
+
+
+def analysis_text(title: str | None, text: str) -> tuple[str, int]:
+    """The text spaCy sees (cleaned title, separator, cleaned text) and the offset where the text starts."""
+    if not title:
+        return clean_text(text).text, 0
+    head = clean_text(title).text.replace("\n", " ") + TITLE_SEPARATOR
+    return head + clean_text(text).text, len(head)

@@ -1,0 +1,174 @@
+"""The ``newspipe`` command: parses arguments, calls the library, prints.
+
+newspipe run [INPUT ...] [--output OUT.jsonl] [--workers N] [--resume] ...
+newspipe schema
+newspipe evaluate GOLD PRED [--json] [--per-doc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from models import RunSummary
+from pipeline.settings import DEFAULT_SETTINGS, Settings
+
+#: Input used when ``newspipe run`` is given none (relative to the current directory).
+DEFAULT_INPUT = "corpus/"
+#: Directory of the default output file ``outputs/<input name>.jsonl``.
+DEFAULT_OUTPUT_DIR = "outputs"
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+#: Settings fields that get a ``--flag`` of their own, with the help text.
+SETTINGS_FLAGS: dict[str, str] = {
+    "max_text_bytes": "largest article text (UTF-8 bytes) accepted; larger ones go to the error report",
+    "batch_size": "texts handed to spaCy's nlp.pipe at once",
+    "min_event_confidence": "events below this confidence are dropped",
+}
+
+
+def default_output(inputs: Sequence[str]) -> Path:
+    """``corpus/`` -> ``outputs/corpus.jsonl``; ``data/a.jsonl`` -> ``outputs/a.jsonl``."""
+    first = Path(inputs[0].rstrip("/\\") or ".").resolve() if inputs[0] != "-" else Path("stdin")
+    stem = first.name.split(".")[0] or "output"
+    return Path(DEFAULT_OUTPUT_DIR) / f"{stem}.jsonl"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newspipe",
+        description="Turn news articles into enforcement events (fines, lawsuits, settlements, ...)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="extract events from articles into a JSONL file")
+    run.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help=f"files or directories to read (default: {DEFAULT_INPUT})"
+    )
+    run.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=f"output JSONL (default: {DEFAULT_OUTPUT_DIR}/<first input name>.jsonl)",
+    )
+    run.add_argument("--errors", type=Path, help="error report JSONL (default: OUT.errors.jsonl)")
+    run.add_argument(
+        "-w",
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of CPUs; 1 runs in this process)",
+    )
+    run.add_argument("--resume", action="store_true", help="finish an interrupted run of the same command")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    run.add_argument("--engine", choices=("local", "dask"), default="local", help="where parts are extracted")
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://HOST:8786), --engine dask"
+    )
+    run.add_argument(
+        "--part-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="records per part file, the unit of work and of --resume (default: 64)",
+    )
+    for name, help_text in SETTINGS_FLAGS.items():
+        run.add_argument(
+            f"--{name.replace('_', '-')}",
+            type=type(getattr(DEFAULT_SETTINGS, name)),
+            default=None,
+            metavar="N",
+            help=f"{help_text} (default: {getattr(DEFAULT_SETTINGS, name)})",
+        )
+
+    commands.add_parser("schema", help="print the JSON Schema of the output records")
+    commands.add_parser(
+        "evaluate",
+        help="score predictions against gold: evaluate GOLD PRED [--json] [--per-doc]",
+        add_help=False,
+    )
+    return parser
+
+
+def _settings_from(args: argparse.Namespace) -> Settings:
+    overrides = {name: getattr(args, name) for name in SETTINGS_FLAGS if getattr(args, name) is not None}
+    return replace(DEFAULT_SETTINGS, **overrides)
+
+
+def format_summary(summary: RunSummary, *, seconds: float, output: Path) -> str:
+    """The end-of-run report: counts, events by type, wall time and throughput."""
+    events = ", ".join(f"{kind} {count}" for kind, count in summary.events.items()) or "none"
+    rate = summary.read / seconds if seconds > 0 else 0.0
+    return (
+        f"read {summary.read}, written {summary.written}, rejected {summary.rejected}, "
+        f"warnings {summary.warnings}\n"
+        f"events: {events}\n"
+        f"wall time {seconds:.1f} s ({rate:.1f} articles/s); output: {output}\n"
+    )
+
+
+def _run(args: argparse.Namespace, stderr: TextIO) -> int:
+    from pipeline import runner
+
+    inputs = args.inputs or [DEFAULT_INPUT]
+    output = args.output or default_output(inputs)
+    bar = None
+    if not args.quiet and stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=runner.count_records(inputs), unit="article", file=stderr, dynamic_ncols=True)
+    started = time.perf_counter()
+    try:
+        summary = runner.run(
+            inputs,
+            output=output,
+            errors=args.errors,
+            settings=_settings_from(args),
+            workers=max(1, args.workers),
+            resume=args.resume,
+            part_size=args.part_size or runner.DEFAULT_PART_SIZE,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=bar.update if bar is not None else None,
+        )
+    except KeyboardInterrupt:
+        stderr.write("\nnewspipe: interrupted; rerun the same command with --resume to finish\n")
+        return EXIT_INTERRUPTED
+    except (OSError, RuntimeError, ValueError) as err:
+        stderr.write(f"newspipe: error: {err}\n")
+        return EXIT_FAILED
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        stderr.write(format_summary(summary, seconds=time.perf_counter() - started, output=output))
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Entry point of the ``newspipe`` console script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    if argv[:1] == ["evaluate"]:
+        from pipeline import evaluate
+
+        return evaluate.main(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.command == "schema":
+        from models.schema import render_schema
+
+        out.write(render_schema())
+        return EXIT_OK
+    if args.engine == "dask" and not args.scheduler:
+        build_parser().error("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    return _run(args, err)

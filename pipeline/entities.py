@@ -1,0 +1,282 @@
+"""Entity stage: type, normalise and group the mentions of a document into entities.
+
+Runs after the gazetteer ruler and the statistical NER. It
+- retypes organisations as regulators or courts (gazetteer first, then head words),
+- turns descriptive references ("Luxembourg's privacy regulator") into regulator mentions,
+- normalises MONEY and DATE mentions and adds amounts the NER missed ("140,400 dlrs"),
+- groups mentions that name one entity (aliases in parentheses, acronyms, short forms, surnames),
+and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.dates import normalize_date
+from pipeline.gazetteer import Gazetteer
+from pipeline.money import Amount, find_amounts, normalize_amount
+from pipeline.names import (
+    DETERMINERS,
+    fold,
+    is_acronym_of,
+    is_short_form,
+    looks_like_acronym,
+    normalize_name,
+    org_kind,
+    surname_of,
+)
+
+# spaCy labels kept, and what they become before gazetteer and head-word typing.
+KEPT_LABELS = {
+    "ORG": "ORG",
+    "PERSON": "PERSON",
+    "GPE": "GPE",
+    "MONEY": "MONEY",
+    "LAW": "LAW",
+    "DATE": "DATE",
+    "REGULATOR": "REGULATOR",
+    "COURT": "COURT",
+}
+# Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
+NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PERSON"})
+TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "ORG": 2, "PERSON": 1}
+# Heads of descriptive references to authorities ("the UK's privacy watchdog").
+DESCRIPTOR_HEADS = (
+    "regulator", "regulators", "watchdog", "authority", "agency", "commission", "commissioner",
+    "ombudsman", "supervisor", "inspectorate", "dpa",
+)  # fmt: skip
+DESCRIPTOR_MODIFIERS = (
+    "privacy", "data", "protection", "competition", "antitrust", "financial", "finance", "markets",
+    "securities", "banking", "media", "telecoms", "telecom", "communications", "consumer", "consumers",
+    "energy", "environmental", "environment", "health", "food", "aviation", "gambling", "tax",
+    "information", "internet", "trade", "fair", "market", "conduct", "prudential", "broadcasting",
+)  # fmt: skip
+# "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
+RENAME_WORDS = ("formerly", "previously", "née")
+
+
+@dataclass
+class EntityCluster:
+    """One distinct entity of a document while the pipeline works on it."""
+
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+    kb_id: str | None = None
+    canonical: str | None = None
+    value: Amount | str | None = None
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        if self.type == "MONEY" or self.type == "DATE":
+            return self.mentions[0].text
+        return max((m.text for m in self.mentions), key=len)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for m in self.mentions:
+            if m.text not in seen:
+                seen.add(m.text)
+                out.append(m.text)
+        return out
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives/punctuation from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+class EntityResolver:
+    """spaCy component: typed, normalised, grouped entities in ``doc._.entities``."""
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add(
+            "DESCRIPTOR",
+            [
+                [
+                    {"ENT_TYPE": {"IN": ["GPE", "NORP", "LOC"]}, "OP": "+"},
+                    {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
+                    {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
+                    {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+                ]
+            ],
+            greedy="LONGEST",
+        )
+        for ext in ("entities", "published"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+
+    # -- mention collection -------------------------------------------------------------------------
+    def _descriptors(self, doc: Doc) -> list[Span]:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            gpe = [t for t in span if t.ent_type_ in {"GPE", "NORP", "LOC"}]
+            head = [t for t in span if t.lower_ in DESCRIPTOR_MODIFIERS or t.lower_ in DESCRIPTOR_HEADS]
+            if not gpe or not head:
+                continue
+            country = doc[gpe[0].i : gpe[-1].i + 1].text
+            entry = self.gazetteer.resolve_description(
+                country=country, domain_phrase=" ".join(t.lower_ for t in head)
+            )
+            spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
+        return spans
+
+    def _renames(self, doc: Doc) -> list[tuple[Span, Span]]:
+        """Pairs of mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
+        pairs = []
+        for tok in doc:
+            if tok.text != "(" or tok.i == 0:
+                continue
+            close = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.text == ")"), None)
+            if close is None:
+                continue
+            inner_start = tok.i + 1
+            while inner_start < close and doc[inner_start].lower_ in (*RENAME_WORDS, "known", "as", "the"):
+                inner_start += 1
+            if inner_start >= close:
+                continue
+            inner = doc[inner_start:close]
+            before = doc[tok.i - 1]
+            outer_ent = before.ent_type_ and next((e for e in doc.ents if e.end == tok.i), None)
+            if outer_ent is None or outer_ent is False or outer_ent == "":
+                if not before.is_title and not before.is_upper:
+                    continue
+                outer_ent = Span(doc, before.i, before.i + 1, label="ORG")
+            if not (inner[0].is_title or inner[0].is_upper):
+                continue
+            if doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text) or inner.ents:
+                pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
+        return pairs
+
+    def _extra_money(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        spans = []
+        for start, end, _amount in find_amounts(doc.text):
+            span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
+            if span is not None and not any(s.start < span.end and span.start < s.end for s in taken):
+                spans.append(span)
+        return spans
+
+    def _typed(self, span: Span) -> Span | None:
+        label = KEPT_LABELS.get(span.label_)
+        if label is None:
+            return None
+        trimmed = _trim(span) if label not in {"MONEY", "DATE"} else span
+        if trimmed is None or not any(c.isalnum() for c in trimmed.text):
+            return None
+        kb = span.kb_id_
+        if label in NAMED_GROUP or label == "LAW":
+            entry = self.gazetteer.get(kb) if kb else self.gazetteer.lookup(trimmed.text)
+            if entry is not None:
+                label, kb = entry.type, entry.id
+            elif label == "ORG":
+                label = org_kind(trimmed.text)
+        if label in NAMED_GROUP and (trimmed.text.islower() or len(trimmed.text) < 2):
+            return None
+        return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
+
+    def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
+        """Every typed mention of the document (sorted) and the alias pairs found in parentheses."""
+        renames = self._renames(doc)
+        base = list(doc.ents) + self._descriptors(doc) + [inner for _, inner in renames]
+        base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
+        base += self._extra_money(doc, [e for e in doc.ents if e.label_ == "MONEY"])
+        typed = [t for t in (self._typed(s) for s in base) if t is not None]
+        return sorted(filter_spans(typed), key=lambda s: s.start), renames
+
+    # -- grouping ------------------------------------------------------------------------------------
+    def cluster(self, doc: Doc, spans: Iterable[Span], renames: list[tuple[Span, Span]]) -> list[EntityCluster]:
+        clusters: list[EntityCluster] = []
+        by_start: dict[int, EntityCluster] = {}
+        linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
+        published = doc._.published
+        for span in spans:
+            target = None
+            outer = linked.get((span.start_char, span.end_char))
+            if outer is not None:
+                target = next((c for c in clusters if any(m.start == outer.start for m in c.mentions)), None)
+            if target is None:
+                target = self._find_cluster(span, clusters, published)
+            if target is None:
+                target = EntityCluster(type=span.label_)
+                if span.label_ == "MONEY":
+                    target.value = normalize_amount(span.text)
+                    if target.value is None:
+                        continue
+                elif span.label_ == "DATE":
+                    target.value = normalize_date(span.text, published=published)
+                    if target.value is None:
+                        continue
+                clusters.append(target)
+            self._add(target, span)
+            by_start[span.start] = target
+        return clusters
+
+    def _add(self, cluster: EntityCluster, span: Span) -> None:
+        cluster.mentions.append(span)
+        if span.kb_id_ and not cluster.kb_id:
+            entry = self.gazetteer.get(span.kb_id_)
+            if entry is not None:
+                cluster.kb_id, cluster.canonical = entry.id, entry.name
+        if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
+            cluster.type = span.label_
+
+    def _find_cluster(
+        self, span: Span, clusters: list[EntityCluster], published: str | None
+    ) -> EntityCluster | None:
+        label, text = span.label_, span.text
+        if label == "MONEY":
+            amount = normalize_amount(text)
+            return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
+        if label == "DATE":
+            value = normalize_date(text, published=published)
+            return next((c for c in clusters if c.type == "DATE" and c.value == value), None)
+        key = normalize_name(text)
+        group = NAMED_GROUP if label in NAMED_GROUP else frozenset({label})
+        candidates = [c for c in clusters if c.type in group]
+        for c in candidates:
+            if span.kb_id_ and c.kb_id == span.kb_id_:
+                return c
+        for c in candidates:
+            if any(normalize_name(m.text) == key for m in c.mentions):
+                return c
+        for c in reversed(candidates):
+            if label == "PERSON" or c.type == "PERSON":
+                if label == "PERSON" and c.type == "PERSON" and len(span) == 1:
+                    if surname_of(text) == surname_of(c.name):
+                        return c
+                continue
+            if any(is_acronym_of(text, m.text) or is_short_form(text, m.text) for m in c.mentions):
+                return c
+        if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
+            "mr", "mrs", "ms", "dr", "judge"
+        }:  # fmt: skip
+            key_surname = fold(text).split()[-1]
+            return next((c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None)
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, renames = self.mentions(doc)
+        doc.ents = [s for s in spans if s.label_ not in {"MONEY", "DATE"} or True]
+        doc._.entities = self.cluster(doc, spans, renames)
+        return doc

@@ -1,0 +1,136 @@
+"""Whole-article reasoning about events: merge mentions of one action, fill gaps, read statuses.
+
+Runs on the sentence-level drafts of ``pipeline.events``:
+1. an anaphoric mention with no party of its own ("This class-action suit ...") joins the
+   latest event of its type; any other draft without its core party is dropped (guidelines:
+   every event names its core party);
+2. drafts of one type that share a core party and do not disagree on the amount merge;
+3. missing authorities/claimants come from the sentence's authority or the article's main one;
+4. statuses are read from every sentence that speaks of the event, the latest one winning;
+5. a lawsuit that a settlement of the same parties resolves is ``settled``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from spacy.tokens import Doc
+
+from pipeline.drafts import (
+    ACTOR_ROLE,
+    ANCHOR_ROLES,
+    DEFAULT_STATUS,
+    PARTY_TYPES,
+    STATUS_RANK,
+    DocIndex,
+    Draft,
+)
+from pipeline.lexicon import Lexicon
+
+# Words that refer back to an event in a later sentence ("Amazon is appealing this action").
+EVENT_ANAPHORS = {
+    "FINE": ("the fine", "this fine", "the penalty", "this penalty", "this action", "the decision", "the ruling"),
+    "LAWSUIT": ("the lawsuit", "the suit", "the case", "this case", "the complaint", "the action", "the claim"),
+    "SETTLEMENT": ("the settlement", "the agreement", "the consent decree", "the deal", "the consent judgment"),
+    "INVESTIGATION": ("the investigation", "the probe", "the inquiry", "this investigation"),
+}
+STATUS_LOOKAHEAD_SENTENCES = 2
+
+
+def _merge_into(target: Draft, other: Draft) -> None:
+    for role, idxs in other.roles.items():
+        target.add(role, idxs)
+    target.sentences = sorted(set(target.sentences) | set(other.sentences))
+    target.date = target.date or other.date
+    target.class_action = target.class_action or other.class_action
+    target.confidence = max(target.confidence, other.confidence)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or not (a.anchors() & b.anchors()):
+        return False
+    amounts_a, amounts_b = set(a.roles.get("amount", [])), set(b.roles.get("amount", []))
+    return not (amounts_a and amounts_b and not amounts_a & amounts_b)
+
+
+def _salient_authority(index: DocIndex) -> int | None:
+    counts = Counter(idx for _, idx in index.mentions if index.type_of(idx) == "REGULATOR")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _rank(etype: str, status: str | None) -> int:
+    order = STATUS_RANK[etype]
+    return order.index(status) if status in order else -1
+
+
+def _cue_status(etype: str, text: str, lexicon: Lexicon) -> str | None:
+    """The highest-ranked status whose cue phrase occurs in ``text`` (lower-cased)."""
+    best = None
+    for status, cues in lexicon.statuses.get(etype, ()):
+        if any(cue in text for cue in cues) and _rank(etype, status) > _rank(etype, best):
+            best = status
+    return best
+
+
+def _refers_to(draft: Draft, sent_text: str, sent_entities: set[int]) -> bool:
+    if any(a in sent_text for a in EVENT_ANAPHORS[draft.type]):
+        return True
+    anchors = {i for r in ANCHOR_ROLES[draft.type] for i in draft.roles.get(r, [])}
+    return bool(anchors & sent_entities)
+
+
+def finish_events(
+    drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
+) -> list[Draft]:
+    sents = list(doc.sents)
+    events: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.sentences[0]):
+        if not draft.anchors():
+            same = [e for e in events if e.type == draft.type]
+            if same and (draft.definite or draft.class_action):
+                _merge_into(same[-1], draft)
+            elif same and draft.roles.get(ACTOR_ROLE[draft.type]):
+                continue
+            continue
+        match = next((e for e in events if _compatible(e, draft)), None)
+        if match is not None:
+            _merge_into(match, draft)
+        else:
+            events.append(draft)
+    salient = _salient_authority(index)
+    sent_entities = [set(index.in_sentence(s, PARTY_TYPES)) for s in sents]
+    for ev in events:
+        actor = ACTOR_ROLE[ev.type]
+        if not ev.roles.get(actor) and ev.type != "LAWSUIT":
+            found = [i for s in ev.sentences for i in index.in_sentence(sents[s], frozenset({"REGULATOR"}))]
+            if found:
+                ev.add(actor, found[:1])
+            elif salient is not None:
+                ev.add(actor, [salient])
+                ev.confidence -= 0.1
+        if not ev.roles.get("law"):
+            for s in ev.sentences:
+                for n in (s - 1, s + 1):
+                    if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
+                        ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
+        # status: trigger sentences, then later sentences that speak of the event
+        first = ev.sentences[0]
+        status = DEFAULT_STATUS[ev.type]
+        texts = [sents[s].text.lower() for s in ev.sentences]
+        for n in range(first + 1, len(sents)):
+            if n in ev.sentences:
+                continue
+            text = sents[n].text.lower()
+            if n - max(ev.sentences) <= STATUS_LOOKAHEAD_SENTENCES or _refers_to(ev, text, sent_entities[n]):
+                if n - max(ev.sentences) <= 1 or _refers_to(ev, text, sent_entities[n]):
+                    texts.append(text)
+        for text in texts:
+            cue = _cue_status(ev.type, text, lexicon)
+            if cue is not None and _rank(ev.type, cue) > _rank(ev.type, status):
+                status = cue
+        ev.status = status
+    for ev in events:
+        if ev.type == "LAWSUIT" and any(
+            s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events
+        ) and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled"):
+            ev.status = "settled"
+    return [e for e in events if e.confidence >= min_confidence]

@@ -1,0 +1,254 @@
+"""Event stage: find fines, lawsuits, settlements and investigations and fill their roles.
+
+The cheap relevance pass picks the sentences that can hold a trigger; only those
+get the dependency parse (tok2vec, tagger, parser, lemmatizer run on the sentence
+alone), so an article without enforcement vocabulary costs only its NER. Triggers
+are matched by lemma; roles come from the parse (``pipeline.roles``), mapped to
+the document's entities, with definite descriptions and pronouns resolved to the
+entity they mean. Events that report one real-world action are merged, and the
+whole article is read for their latest status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.drafts import (
+    ACTOR_ROLE,
+    ACTOR_TYPES,
+    CONFIDENCE_FALLBACK,
+    DEFINITE,
+    INDEFINITE,
+    PARTY_TYPES,
+    PATIENT_ROLE,
+    PRONOUNS_ORG,
+    PRONOUNS_PERSON,
+    DocIndex,
+    Draft,
+)
+from pipeline.event_merge import finish_events
+from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
+from pipeline.roles import (
+    RoleTokens,
+    attached,
+    expand_conjuncts,
+    noun_trigger_roles,
+    verb_trigger_roles,
+)
+
+class EventExtractor:
+    """spaCy component: ``doc._.events`` (a list of :class:`Draft`) for every document."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        syntax_pipes: list[str],
+        relevance_filter: bool,
+        coref_window: int,
+        min_confidence: float,
+    ) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.syntax_pipes = syntax_pipes
+        self.relevance_filter = relevance_filter
+        self.coref_window = coref_window
+        self.min_confidence = min_confidence
+        self.lexicon: Lexicon = load_lexicon()
+        if not Doc.has_extension("events"):
+            Doc.set_extension("events", default=None)
+
+    # -- parsing only what can hold an event ---------------------------------------------------------
+    def _candidate_sentences(self, doc: Doc) -> list[Span]:
+        sents = list(doc.sents)
+        if not self.relevance_filter:
+            return sents
+        return [s for s in sents if may_hold_event(s.text)]
+
+    def _parse(self, spans: list[Span]) -> list[Doc]:
+        docs = [s.as_doc() for s in spans]
+        for name in self.syntax_pipes:
+            docs = list(self.nlp.get_pipe(name).pipe(docs))
+        return docs
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self._process([doc])))
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        spans = [(d, s) for d in docs for s in self._candidate_sentences(d)]
+        parsed = self._parse([s for _, s in spans])
+        per_doc: dict[int, list[tuple[Span, Doc]]] = {}
+        for (d, s), p in zip(spans, parsed):
+            per_doc.setdefault(id(d), []).append((s, p))
+        for d in docs:
+            d._.events = self.extract(d, per_doc.get(id(d), []))
+        return docs
+
+    # -- triggers and roles --------------------------------------------------------------------------
+    def trigger_type(self, tok: Token) -> str | None:
+        """The event type a token triggers, or None for look-alikes ('fine print', 'penalty kick')."""
+        lex = self.lexicon
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
+            etype = lex.verb_triggers[lemma]
+        elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
+            etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
+            needed = lex.noun_requirements.get(lemma) or lex.noun_requirements.get(tok.lower_)
+            if needed is not None:
+                context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
+                context |= {tok.head.lemma_, tok.head.lower_}
+                context |= {t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i]}
+                if not context & needed:
+                    return None
+        elif lemma == "resolve" and tok.pos_ == "VERB":
+            objects = {c.lemma_ for c in tok.children if c.dep_ == "dobj"}
+            if not objects & lex.resolve_objects:
+                return None
+            etype = "SETTLEMENT"
+        else:
+            return None
+        excluded = lex.excluded_contexts.get(lemma, frozenset())
+        near = {c.lower_ for c in tok.children} | {tok.head.lower_}
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if near & excluded or nxt in excluded:
+            return None
+        return etype
+
+    def _hypothetical(self, tok: Token, roles: RoleTokens) -> bool:
+        verb = roles.governing_verb or (tok if tok.pos_ == "VERB" else None)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might", "can"} for c in verb.children):
+            return True
+        window = tok.doc[max(tok.i - 6, 0) : tok.i + 8].text.lower()
+        return "up to" in window or "maximum" in window
+
+    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool) -> list[int]:
+        """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
+        out: list[int] = []
+        for t in expand_conjuncts([tok]):
+            i = sent.start + t.i
+            idx = index.token_cluster.get(i)
+            if idx is None:
+                for c in t.children:
+                    if c.dep_ == "appos" and (sent.start + c.i) in index.token_cluster:
+                        idx = index.token_cluster[sent.start + c.i]
+                        break
+            if idx is None:
+                idx = self._antecedent(t, sent, index)
+            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out:
+                out.append(idx)
+        return out
+
+    def _antecedent(self, tok: Token, sent: Span, index: DocIndex) -> int | None:
+        lex = self.lexicon
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        window_start = index.sent_starts[max(index.sentence_of(sent.start) - self.coref_window, 0)]
+        here = sent.start + tok.i
+        if lower in PRONOUNS_ORG:
+            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+        if lower in PRONOUNS_PERSON:
+            return index.before(here, frozenset({"PERSON"}), window_start=window_start)
+        if lemma in lex.org_anaphors and dets & DEFINITE:
+            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+        if lemma in lex.regulator_anaphors and dets & DEFINITE:
+            return index.before(here, frozenset({"REGULATOR"}), window_start=window_start)
+        if lemma in lex.org_anaphors and dets & INDEFINITE:
+            # News ledes name the party after describing it: "A Dutch consumer group has sued ... The SDBN says"
+            sent_no = index.sentence_of(sent.start)
+            sents = list(index.doc.sents)
+            if sent_no + 1 < len(sents):
+                return index.first_in(sents[sent_no + 1], frozenset({"ORG"}))
+        return None
+
+    def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
+        if not parsed:
+            return []
+        index = DocIndex(doc)
+        drafts: list[Draft] = []
+        for sent, sdoc in parsed:
+            for tok in sdoc:
+                etype = self.trigger_type(tok)
+                if etype is None:
+                    continue
+                draft = self._draft(etype, tok, sent, sdoc, index)
+                if draft is not None:
+                    drafts.append(draft)
+        return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
+
+    def _draft(self, etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> Draft | None:
+        roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        if self._hypothetical(tok, roles):
+            return None
+        sent_no = index.sentence_of(sent.start)
+        draft = Draft(type=etype, sentences=[sent_no])
+        draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
+        actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
+        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
+        counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
+        for child in tok.children:  # "the Amazon lawsuit", "an SEC probe"
+            if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
+                counter.append(index.token_cluster[sent.start + child.i])
+        # A party that is an authority acts; a company or person is acted on (settlements: defends).
+        for idx in counter:
+            kind = index.type_of(idx)
+            if kind in ACTOR_TYPES and idx not in patient:
+                actor.append(idx)
+            elif idx not in actor:
+                patient.append(idx)
+        # A regulator as the "patient" of a fine/probe is almost always the parse's mistake.
+        if etype in ("FINE", "INVESTIGATION"):
+            moved = [i for i in patient if index.type_of(i) == "REGULATOR"]
+            patient = [i for i in patient if i not in moved]
+            actor += [i for i in moved if i not in actor]
+        actor = [i for i in actor if i not in patient]
+        draft.add(ACTOR_ROLE[etype], actor)
+        draft.add(PATIENT_ROLE[etype], patient)
+        self._arguments(draft, tok, sent, sdoc, index)
+        if not draft.anchors():
+            draft.confidence = CONFIDENCE_FALLBACK
+        return draft
+
+    def _arguments(self, draft: Draft, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> None:
+        """Amount, law, court, date and class action from the trigger's sentence."""
+        etype = draft.type
+        money = []
+        for ent in sdoc.ents:
+            if ent.label_ != "MONEY":
+                continue
+            idx = index.token_cluster.get(sent.start + ent.start)
+            if idx is None:
+                continue
+            near = attached(ent.root, tok, max_steps=4) or attached(tok, ent.root, max_steps=2)
+            verb = tok.head if tok.pos_ != "VERB" else tok
+            near = near or attached(ent.root, verb, max_steps=2)
+            if near or (etype != "LAWSUIT" and len(sdoc.ents) and etype in ("FINE", "SETTLEMENT")):
+                money.append((0 if near else 1, abs(ent.root.i - tok.i), idx))
+        if money:
+            money.sort()
+            best = money[0]
+            if best[0] == 0 or etype in ("FINE", "SETTLEMENT"):
+                draft.add("amount", [best[2]])
+        if etype != "INVESTIGATION" or True:
+            draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
+        if etype == "LAWSUIT":
+            draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
+        dates = index.in_sentence(sent, frozenset({"DATE"}))
+        if dates:
+            draft.date = str(index.clusters[dates[0]].value)
+        text = sent.text.lower()
+        if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
+            draft.class_action = True

@@ -1,0 +1,82 @@
+"""Extraction entry points: one article or a stream of them in, ``ArticleRecord`` out.
+
+    >>> from pipeline import extract
+    >>> record = extract("Amazon was fined $887 million by Luxembourg's privacy regulator.")
+    >>> [e.type for e in record.events]
+    ['FINE']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from models import ArticleRecord
+from pipeline.clean import analysis_text
+from pipeline.nlp import build_nlp
+from pipeline.serialize import to_record
+from pipeline.settings import DEFAULT_SETTINGS, Settings
+from pipeline.source import InputRecord
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; build one per process and reuse it."""
+
+    def __init__(self, *, settings: Settings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
+        self.nlp = build_nlp(settings=settings)
+
+    def _make_doc(self, record: InputRecord) -> tuple[Doc, int]:
+        text, offset = analysis_text(record.title, record.text)
+        doc = self.nlp.make_doc(text)
+        doc._.published = record.published
+        return doc, offset
+
+    def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:
+        """One ArticleRecord per input record, in input order, processed in ``nlp.pipe`` batches."""
+        pending: list[tuple[InputRecord, int]] = []
+
+        def docs() -> Iterator[Doc]:
+            for record in records:
+                doc, offset = self._make_doc(record)
+                pending.append((record, offset))
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.settings.batch_size):
+            record, offset = pending.pop(0)
+            yield to_record(doc, record, offset)
+
+    def extract_record(self, record: InputRecord) -> ArticleRecord:
+        """Extract a single record (no batching)."""
+        doc, offset = self._make_doc(record)
+        return to_record(self.nlp(doc), record, offset)
+
+    def process(self, record: InputRecord) -> Doc:
+        """The processed spaCy Doc of one record, for inspection and display."""
+        doc, _ = self._make_doc(record)
+        return self.nlp(doc)
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    id: str = "article",
+    settings: Settings = DEFAULT_SETTINGS,
+) -> ArticleRecord:
+    """Extract one article (notebook entry point); the model is loaded once per process."""
+    return shared_extractor(settings).extract_record(
+        InputRecord(id=id, text=text, title=title, published=published)
+    )
+
+
+_EXTRACTORS: dict[Settings, Extractor] = {}
+
+
+def shared_extractor(settings: Settings = DEFAULT_SETTINGS) -> Extractor:
+    """The process-wide Extractor for these settings (built on first use)."""
+    if settings not in _EXTRACTORS:
+        _EXTRACTORS[settings] = Extractor(settings=settings)
+    return _EXTRACTORS[settings]

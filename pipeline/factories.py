@@ -1,0 +1,72 @@
+"""Every spaCy component of newspipe, registered in one place.
+
+pyproject.toml exposes these through the ``spacy_factories`` entry point, so a saved
+pipeline loads without importing this package first. Each factory declares what it
+requires and assigns, so ``nlp.analyze_pipes()`` catches a wrong order.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.entities import EntityResolver
+from pipeline.events import EventExtractor
+from pipeline.gazetteer import load_gazetteer
+from pipeline.sentences import NewlineSentences
+
+
+@Language.factory(
+    "newspipe_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_sentences(nlp: Language, name: str) -> NewlineSentences:
+    return NewlineSentences(name)
+
+
+@Language.factory(
+    "newspipe_entity_resolver",
+    requires=["doc.ents"],
+    assigns=["doc.ents", "doc._.entities"],
+    default_config={},
+)
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(nlp, name, gazetteer=load_gazetteer())
+
+
+@Language.factory(
+    "newspipe_event_extractor",
+    requires=["doc.sents", "doc._.entities"],
+    assigns=["doc._.events"],
+    default_config={
+        "syntax_pipes": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"],
+        "relevance_filter": True,
+        "coref_window": 6,
+        "min_confidence": 0.3,
+    },
+)
+def make_event_extractor(
+    nlp: Language,
+    name: str,
+    syntax_pipes: list[str],
+    relevance_filter: bool,
+    coref_window: int,
+    min_confidence: float,
+) -> EventExtractor:
+    return EventExtractor(
+        nlp,
+        name,
+        syntax_pipes=syntax_pipes,
+        relevance_filter=relevance_filter,
+        coref_window=coref_window,
+        min_confidence=min_confidence,
+    )
+
+
+# Entry-point aliases named in pyproject.toml.
+make_text_normalizer = make_sentences
+
+for _ext in ("published", "entities", "events"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)

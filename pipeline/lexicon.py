@@ -1,0 +1,66 @@
+"""The event lexicon (``pipeline/data/lexicon.json``) loaded once, with the regexes built from it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+EVENT_TYPES = ("FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION")
+
+# Surface forms that may carry a trigger, for the cheap relevance pass. It must match every
+# sentence in which the lexicon's lemmas can fire (a test checks the lexicon against it).
+RELEVANCE_PATTERN = re.compile(
+    r"\b(fin(e|es|ed|ing)|penal\w*|su(e|es|ed|ing)|countersu\w*|lawsuits?|suits?|litigation|complaints?|"
+    r"actions?|countersuits?|proceedings?|claims?|settl\w*|decrees?|judg(e)?ments?|agreements?|accords?|"
+    r"investigat\w*|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)|resolv\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_triggers: dict[str, str]  # lemma -> event type
+    noun_triggers: dict[str, str]
+    noun_requirements: dict[str, frozenset[str]]
+    resolve_objects: frozenset[str]
+    excluded_contexts: dict[str, frozenset[str]]
+    hypothetical_cues: tuple[str, ...]
+    statuses: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    class_action_cues: tuple[str, ...]
+    org_anaphors: frozenset[str]
+    regulator_anaphors: frozenset[str]
+    breach_cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read and index the lexicon data file (cached: one read per process)."""
+    raw = json.loads(resources.files("pipeline").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for etype, words in raw["triggers"].items():
+        if etype not in EVENT_TYPES:
+            raise ValueError(f"lexicon.json: unknown event type {etype!r}; use one of {EVENT_TYPES}")
+        verbs.update(dict.fromkeys(words["verbs"], etype))
+        nouns.update(dict.fromkeys(words["nouns"], etype))
+    return Lexicon(
+        verb_triggers=verbs,
+        noun_triggers=nouns,
+        noun_requirements={k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")},
+        resolve_objects=frozenset(raw["resolve_objects"]),
+        excluded_contexts={k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")},
+        hypothetical_cues=tuple(raw["hypothetical_cues"]),
+        statuses={k: tuple((s, tuple(c)) for s, c in v) for k, v in raw["statuses"].items()},
+        class_action_cues=tuple(raw["class_action_cues"]),
+        org_anaphors=frozenset(raw["org_anaphors"]),
+        regulator_anaphors=frozenset(raw["regulator_anaphors"]),
+        breach_cues=tuple(raw["breach_cues"]),
+    )
+
+
+def may_hold_event(text: str) -> bool:
+    """The relevance pass: can this text hold an enforcement event at all?"""
+    return RELEVANCE_PATTERN.search(text) is not None

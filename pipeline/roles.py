@@ -1,0 +1,192 @@
+"""Pure functions over a dependency parse: who did what to whom around an event trigger.
+
+Each function takes spaCy tokens of a parsed sentence and returns tokens; the event
+stage maps those tokens to the document's entities. Kept free of any state so
+that each rule can be unit-tested on hand-built sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+# Verbs whose subject acts on the event's party (imposes the fine, files the suit, opens the probe).
+ACTOR_VERBS = frozenset(
+    {
+        "impose", "issue", "levy", "hand", "slap", "announce", "propose", "seek", "order", "assess", "file",
+        "bring", "launch", "lodge", "open", "start", "begin", "conduct", "initiate", "take", "recommend",
+        "obtain", "secure", "win", "hit", "demand", "pursue", "announce", "reopen", "lead", "carry",
+    }
+)  # fmt: skip
+# Verbs whose subject is the party the event is against (faces the fine, pays the penalty).
+PATIENT_VERBS = frozenset(
+    {
+        "face", "receive", "pay", "incur", "get", "appeal", "challenge", "contest", "accept", "avoid",
+        "escape", "dispute", "fight", "settle", "agree", "owe", "suffer", "lose", "deny", "reject",
+    }
+)  # fmt: skip
+# A trigger can win an appeal against it: "X won an appeal against a fine" -> X is the party.
+APPEAL_NOUNS = frozenset({"appeal", "challenge", "bid", "fight", "case"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLIMB_DEPS = frozenset({"prep", "pobj", "dobj", "compound", "amod", "attr", "appos", "nmod", "conj", "npadvmod", "dative", "oprd"})
+MAX_CLIMB = 5
+
+
+@dataclass
+class RoleTokens:
+    """Tokens found for the two sides of an event: who acts (authority/plaintiff) and who is acted on."""
+
+    actor: list[Token] = field(default_factory=list)
+    patient: list[Token] = field(default_factory=list)
+    counterpart: list[Token] = field(default_factory=list)  # "settlement with X": either side
+    governing_verb: Token | None = None
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ('fine against X' -> X)."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """'... imposed by the regulator' -> regulator."""
+    out = []
+    for agent in verb.children:
+        if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+            out.extend(c for c in agent.children if c.dep_ == "pobj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, following control ('X agreed to pay' -> X; 'ordered X to pay' -> X)."""
+    seen = 0
+    while seen < MAX_CLIMB:
+        subj = children(verb, *SUBJECT_DEPS)
+        if subj:
+            return subj[0]
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and verb.head is not verb:
+            objects = children(verb.head, "dobj")
+            if verb.dep_ == "xcomp" and objects:
+                return objects[0]
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def expand_conjuncts(tokens: list[Token]) -> list[Token]:
+    """'X and Y' -> [X, Y], in order, without duplicates."""
+    out: list[Token] = []
+    stack = list(tokens)
+    while stack:
+        tok = stack.pop(0)
+        if tok in out:
+            continue
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun trigger, climbing through prepositions and objects."""
+    cur = token
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ == "ROOT" and cur.pos_ not in ("VERB", "AUX"):
+            return None
+        if cur.dep_ not in CLIMB_DEPS and cur.dep_ not in SUBJECT_DEPS:
+            return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def verb_trigger_roles(verb: Token) -> RoleTokens:
+    """Roles around a verb trigger: 'Y fined X', 'X was fined by Y', 'X sued Y', 'Y is investigating X'."""
+    roles = RoleTokens(governing_verb=verb)
+    if is_passive(verb):
+        roles.patient = children(verb, "nsubjpass")
+        roles.actor = agent_objects(verb)
+    else:
+        subj = subject_of(verb)
+        roles.actor = [subj] if subj is not None else []
+        roles.patient = children(verb, "dobj")
+        roles.patient += prep_objects(verb, {"into"})
+    roles.counterpart = prep_objects(verb, {"with"})
+    return roles
+
+
+def noun_trigger_roles(noun: Token) -> RoleTokens:
+    """Roles around a noun trigger: 'a fine against X imposed by Y', 'X faced a fine', 'Y's probe of X'."""
+    roles = RoleTokens()
+    roles.patient += prep_objects(noun, {"against", "on", "into", "of", "over", "upon"})
+    roles.actor += prep_objects(noun, {"by", "from"})
+    roles.counterpart += prep_objects(noun, {"with"})
+    for child in noun.children:
+        if child.dep_ == "poss":
+            roles.counterpart.append(child)  # "SDBN's legal action", "the SEC's probe": side decided by type
+        elif child.dep_ == "acl":  # "a fine imposed by Y on X", "a lawsuit filed by Y against X"
+            roles.actor += agent_objects(child)
+            roles.patient += prep_objects(child, {"against", "on", "into", "upon"})
+    verb = governing_verb(noun)
+    roles.governing_verb = verb
+    if verb is None:
+        return roles
+    # "X won an appeal against a fine": the party is whoever appeals
+    path_nouns = {t.lemma_ for t in _path(noun, verb)}
+    subj = subject_of(verb)
+    if is_passive(verb) and noun.dep_ != "nsubjpass":
+        subj_tokens = children(verb, "nsubjpass")
+        if verb.lemma_ in ACTOR_VERBS or verb.lemma_ in {"hit", "slap", "fine", "order"}:
+            roles.patient += subj_tokens
+        roles.actor += agent_objects(verb)
+    elif noun.dep_ in ("nsubj", "nsubjpass"):
+        roles.patient += prep_objects(verb, {"against", "on", "into"})
+        roles.actor += agent_objects(verb)
+    elif subj is not None:
+        if path_nouns & APPEAL_NOUNS or verb.lemma_ in PATIENT_VERBS:
+            roles.patient.append(subj)
+        elif verb.lemma_ in ACTOR_VERBS:
+            roles.actor.append(subj)
+            roles.patient += children(verb, "dative")
+        else:
+            roles.counterpart.append(subj)
+    roles.patient += prep_objects(verb, {"against", "on", "upon"})
+    roles.counterpart += prep_objects(verb, {"with"})
+    return roles
+
+
+def _path(start: Token, end: Token) -> list[Token]:
+    out = []
+    cur = start
+    while cur is not end and cur.head is not cur and len(out) < MAX_CLIMB:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def attached(token: Token, target: Token, *, max_steps: int = 3) -> bool:
+    """True when ``token`` sits within ``max_steps`` heads below ``target`` (or is in its subtree nearby)."""
+    cur = token
+    for _ in range(max_steps + 1):
+        if cur is target:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False

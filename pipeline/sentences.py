@@ -1,0 +1,24 @@
+"""Sentence boundaries without a parser: the model's ``senter`` plus line breaks.
+
+News copy puts one paragraph a line; a line break always ends a sentence, which the
+statistical sentence recogniser alone does not guarantee.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+class NewlineSentences:
+    """spaCy component: mark a sentence start after every token that holds or precedes a line break."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i, token in enumerate(doc[:-1]):
+            nxt = doc[i + 1]
+            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+                if not nxt.is_space:
+                    nxt.is_sent_start = True
+        return doc

@@ -1,0 +1,209 @@
+"""The runner: ordering, parts, summary, fall-back on extraction errors, resume in-process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from models import ArticleRecord, ErrorRecord, RunSummary
+from pipeline import runner
+from pipeline.reader import read_inputs
+from pipeline.settings import DEFAULT_SETTINGS, Settings
+from pipeline.source import InputRecord, Location
+from pipeline.writer import PARTS_SUFFIX, ResumeError, dump_line
+
+DOJ = Path("/work/shared/corpora/doj.jsonl")
+#: Short DOJ releases keep the real model fast enough for unit tests.
+MAX_TEST_TEXT_CHARS = 1200
+BAD_LINES = [
+    "this is not json\n",
+    '{"id": "no-text", "title": "Empty", "text": ""}\n',
+    '{"id": "bad-date", "title": "SEC fines Acme", "text": "The SEC fined Acme Corp $5 million on Monday.",'
+    ' "published": "32/13/2023"}\n',
+]
+
+
+def doj_lines(count: int) -> list[str]:
+    """The first ``count`` short DOJ press releases (public domain) as JSONL lines."""
+    if not DOJ.exists():
+        pytest.skip(f"{DOJ} is not available")
+    lines = []
+    with DOJ.open(encoding="utf-8") as handle:
+        for line in handle:
+            if 0 < len(json.loads(line)["text"]) <= MAX_TEST_TEXT_CHARS:
+                lines.append(line)
+                if len(lines) == count:
+                    break
+    return lines
+
+
+@pytest.fixture(scope="module")
+def mixed_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve good articles with three bad lines spread through them."""
+    good = doj_lines(12)
+    path = tmp_path_factory.mktemp("input") / "mixed.jsonl"
+    path.write_text(
+        "".join(good[:4] + BAD_LINES[:1] + good[4:8] + BAD_LINES[1:] + good[8:]), encoding="utf-8"
+    )
+    return path
+
+
+def read_bytes(output: Path) -> tuple[bytes, bytes, bytes]:
+    errors = output.with_name(output.stem + ".errors.jsonl")
+    summary = output.with_name(output.stem + ".summary.json")
+    return output.read_bytes(), errors.read_bytes(), summary.read_bytes()
+
+
+def test_output_follows_input_order_and_counts_balance(mixed_input: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    summary = runner.run([str(mixed_input)], output=output, part_size=5)
+    expected = [item.id for item in read_inputs([str(mixed_input)]) if isinstance(item, InputRecord)]
+    written = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
+    errors = [json.loads(line) for line in output.with_name("out.errors.jsonl").read_text().splitlines()]
+    assert written == expected
+    assert [error["line"] for error in errors] == [5, 10, 11]
+    assert [error["rejected"] for error in errors] == [True, True, False]
+    assert summary == RunSummary(read=15, written=13, rejected=2, warnings=1, events=summary.events)
+    assert RunSummary.model_validate_json(output.with_name("out.summary.json").read_text()) == summary
+    assert not (tmp_path / f"out{PARTS_SUFFIX}").exists()
+
+
+def test_output_bytes_do_not_depend_on_part_size_or_workers(mixed_input: Path, tmp_path: Path) -> None:
+    one = tmp_path / "one.jsonl"
+    two = tmp_path / "two.jsonl"
+    runner.run([str(mixed_input)], output=one, part_size=7, workers=1)
+    runner.run([str(mixed_input)], output=two, part_size=2, workers=2)
+    assert read_bytes(one) == read_bytes(two)
+
+
+def test_output_line_is_compact_json_with_unicode_kept() -> None:
+    record = ArticleRecord(id="a1", title="Amende de 5 M€ pour Société Générale", entities=[], events=[])
+    line = dump_line(record)
+    assert line == (
+        '{"id":"a1","schema_version":"1.0","title":"Amende de 5 M€ pour Société Générale",'
+        '"published":null,"entities":[],"events":[],"meta":{}}\n'
+    )
+
+
+class FlakyExtractor:
+    """Fails any batch, and any single record whose id starts with 'boom'."""
+
+    def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:
+        raise RuntimeError("batch failed")
+
+    def extract_record(self, record: InputRecord) -> ArticleRecord:
+        if record.id.startswith("boom"):
+            raise ValueError(f"cannot handle {record.id}")
+        return ArticleRecord(id=record.id, entities=[], events=[])
+
+
+def make_record(record_id: str, line: int) -> InputRecord:
+    return InputRecord(id=record_id, text="The SEC fined Acme.", location=Location("in.jsonl", line))
+
+
+def test_failed_batch_is_redone_record_by_record_and_only_the_bad_record_fails() -> None:
+    records = [make_record("ok-1", 1), make_record("boom-2", 2), make_record("ok-3", 3)]
+    results = runner.extract_batch(FlakyExtractor(), records)  # type: ignore[arg-type]
+    assert [type(result).__name__ for result in results] == ["ArticleRecord", "ErrorRecord", "ArticleRecord"]
+    error = results[1]
+    assert isinstance(error, ErrorRecord)
+    assert (error.file, error.line, error.id, error.stage, error.rejected) == (
+        "in.jsonl",
+        2,
+        "boom-2",
+        "extract",
+        True,
+    )
+    assert "cannot handle boom-2" in error.message
+
+
+def test_part_keeps_errors_in_input_order_with_warning_before_its_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "worker_extractor", lambda settings: FlakyExtractor())
+    warning = ErrorRecord(
+        file="in.jsonl", line=2, id="boom-2", stage="date", message="bad date", rejected=False
+    )
+    rejected = ErrorRecord(file="in.jsonl", line=3, stage="parse", message="not JSON")
+    items = (make_record("ok-1", 1), warning, make_record("boom-2", 2), rejected, make_record("ok-4", 4))
+    task = runner.PartTask(0, 0, 4, items, str(tmp_path), DEFAULT_SETTINGS)
+    meta = runner.extract_part(task)
+    errors = [json.loads(line) for line in (tmp_path / "00000000.errors.jsonl").read_text().splitlines()]
+    articles = [json.loads(line)["id"] for line in (tmp_path / "00000000.jsonl").read_text().splitlines()]
+    assert [(error["stage"], error["line"]) for error in errors] == [
+        ("date", 2),
+        ("extract", 2),
+        ("parse", 3),
+    ]
+    assert articles == ["ok-1", "ok-4"]
+    assert (meta.start, meta.end, meta.written, meta.rejected, meta.warnings) == (0, 4, 2, 2, 1)
+
+
+def test_parts_count_records_and_a_warning_travels_with_its_record() -> None:
+    warning = ErrorRecord(file="f", line=3, stage="date", message="bad date", rejected=False)
+    rejected = ErrorRecord(file="f", line=2, stage="parse", message="not JSON")
+    items = [make_record("a", 1), rejected, warning, make_record("c", 3), make_record("d", 4)]
+    tasks = list(runner.slice_parts(items, part_size=2, parts_dir=Path("p"), settings=DEFAULT_SETTINGS))
+    assert [(task.index, task.start, task.records) for task in tasks] == [(0, 0, 2), (1, 2, 2)]
+    assert tasks[1].items == (warning, items[3], items[4])
+
+
+def test_existing_parts_without_resume_are_refused_with_the_fix(mixed_input: Path, tmp_path: Path) -> None:
+    (tmp_path / f"out{PARTS_SUFFIX}").mkdir()
+    with pytest.raises(ResumeError, match="--resume"):
+        runner.run([str(mixed_input)], output=tmp_path / "out.jsonl")
+
+
+class Interrupt(BaseException):
+    """Stands in for a crash (raised out of the run like KeyboardInterrupt)."""
+
+
+def test_resume_redoes_only_missing_parts_and_matches_an_uninterrupted_run(
+    mixed_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = tmp_path / "reference.jsonl"
+    runner.run([str(mixed_input)], output=reference, part_size=3)
+    real_extract_part = runner.extract_part
+    extracted: list[int] = []
+
+    def crash_on_third_part(task: runner.PartTask):  # type: ignore[no-untyped-def]
+        if task.index == 2:
+            raise Interrupt
+        return real_extract_part(task)
+
+    def counting(task: runner.PartTask):  # type: ignore[no-untyped-def]
+        extracted.append(task.index)
+        return real_extract_part(task)
+
+    output = tmp_path / "out.jsonl"
+    monkeypatch.setattr(runner, "extract_part", crash_on_third_part)
+    with pytest.raises(Interrupt):
+        runner.run([str(mixed_input)], output=output, part_size=3)
+    assert not output.exists()
+    monkeypatch.setattr(runner, "extract_part", counting)
+    runner.run([str(mixed_input)], output=output, part_size=3, resume=True)
+    assert extracted == [2, 3, 4]
+    assert read_bytes(output) == read_bytes(reference)
+
+
+def test_resume_with_other_settings_is_refused(
+    mixed_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "out.jsonl"
+    monkeypatch.setattr(runner, "extract_part", lambda task: (_ for _ in ()).throw(Interrupt()))
+    with pytest.raises(Interrupt):
+        runner.run([str(mixed_input)], output=output)
+    with pytest.raises(ResumeError, match="settings"):
+        runner.run([str(mixed_input)], output=output, resume=True, settings=Settings(batch_size=3))
+
+
+def test_record_count_is_known_for_jsonl_and_unknown_for_other_formats(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text('{"id": 1}\n{"id": 2}\n{"id": 3}', encoding="utf-8")
+    assert runner.count_records([str(tmp_path / "a.jsonl")]) == 3
+    assert runner.count_records([str(tmp_path)]) == 3
+    (tmp_path / "page.html").write_text("<html></html>", encoding="utf-8")
+    assert runner.count_records([str(tmp_path)]) is None
+    assert runner.count_records([str(tmp_path / "missing.jsonl")]) is None
