@@ -45,15 +45,15 @@ _LEAD_RE = re.compile(
     r"earlier|later)\b[\s-]*)+",
     re.IGNORECASE,
 )
-_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d+)"
 #: Phrases that are no date or too vague for an ISO prefix.
 _NO_DATE_RE = re.compile(
     r"\b(?:\d{2,4}'?s|decades?|centur(?:y|ies)|weeks?|weekend|annual(?:ly)?|quarterly|monthly|"
     r"weekly|daily|yearly|recent(?:ly)?|soon|season|fiscal|financial\s+year|times?|now|"
     r"currently|then|once|ever|same|previous|prior|following|next\s+day)\b|\bfy(?=\s*\d|\b)"
     r"|\b(?:earlier|later|before|after)$"
-    rf"|^(?:the\s+)?(?:(?:past|last|next|first|coming|following)\s+)?{_NUMBER_WORD}(?:\s+or\s+\w+)?"
-    r"\s+(?:days?|weeks?|months?|years?|hours?|minutes?)(?:'s)?$"
+    # durations end in a unit ("three years", "20 days", "a year", "three-year-old", "the past year")
+    r"|^(?!(?:last|this|next)\s+(?:year|month)$).*\b(?:days?|weeks?|months?|years?|hours?|minutes?)"
+    r"(?:[\s-]+(?:old|long))?$"
     r"|^(?:earlier|later|recently|previously|this|that|the)$",
     re.IGNORECASE,
 )
@@ -119,6 +119,7 @@ def _iso(when: date, precision: int) -> str:
 def _clean(text: str) -> str:
     phrase = re.sub(r"\s+", " ", text).strip(" \t\n.,;:()'\"")
     phrase = re.sub(r"'s$", "", phrase)
+    phrase = re.sub(r"\.(?=[A-Z]).*$", "", phrase)  # glued paragraphs: "April 27.The charges"
     return _LEAD_RE.sub("", phrase).strip()
 
 
@@ -128,7 +129,7 @@ def _weekday(day: str, published: date) -> date:
 
 def _is_year_span(phrase: str) -> bool:
     span = _YEAR_SPAN_RE.fullmatch(phrase)
-    return bool(span) and (span["sep"] != "-" or len(span["second"]) == 4 or int(span["second"]) > 12)
+    return span is not None and (span["sep"] != "-" or len(span["second"]) == 4 or int(span["second"]) > 12)
 
 
 def _without_year(month: int, day: int | None, published: date, known: int) -> date | None:

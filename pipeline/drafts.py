@@ -29,6 +29,7 @@ PARTY_TYPES = frozenset({"ORG", "PERSON", "REGULATOR", "GPE", "COURT"})
 ACTOR_TYPES = frozenset({"REGULATOR", "COURT", "GPE"})
 PRONOUNS_ORG = frozenset({"it", "its"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative", "oprd"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 INDEFINITE = frozenset({"a", "an"})
 # How confident each way of finding the core party makes us.

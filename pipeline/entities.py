@@ -43,6 +43,8 @@ KEPT_LABELS = {
     "REGULATOR": "REGULATOR",
     "COURT": "COURT",
 }
+# Political unions the NER calls organisations; in this domain they are places, not parties.
+SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 # Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
 NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PERSON"})
 TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "ORG": 2, "PERSON": 1}
@@ -191,8 +193,10 @@ class EntityResolver:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
                 label = org_kind(trimmed.text)
-        if label in NAMED_GROUP and (trimmed.text.islower() or len(trimmed.text) < 2):
+        if label in NAMED_GROUP and (trimmed.text.islower() or not (len(trimmed.text) > 1 or trimmed.text.isupper())):
             return None
+        if label == "ORG" and normalize_name(trimmed.text) in SUPRANATIONAL:
+            label = "GPE"
         return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
 
     def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
@@ -240,6 +244,8 @@ class EntityResolver:
                 cluster.kb_id, cluster.canonical = entry.id, entry.name
         if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
             cluster.type = span.label_
+        elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
+            cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
 
     def _find_cluster(
         self, span: Span, clusters: list[EntityCluster], published: str | None
@@ -262,8 +268,8 @@ class EntityResolver:
                 return c
         for c in reversed(candidates):
             if label == "PERSON" or c.type == "PERSON":
-                if label == "PERSON" and c.type == "PERSON" and len(span) == 1:
-                    if surname_of(text) == surname_of(c.name):
+                if label == "PERSON" and len(span) == 1 and c.kb_id is None and c.type in ("PERSON", "ORG"):
+                    if len(c.name.split()) > 1 and surname_of(text) == surname_of(c.name):
                         return c
                 continue
             if any(is_acronym_of(text, m.text) or is_short_form(text, m.text) for m in c.mentions):

@@ -46,8 +46,13 @@ def _merge_into(target: Draft, other: Draft) -> None:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
+    """Same type, a shared core party, and no role where both name different parties or amounts."""
     if a.type != b.type or not (a.anchors() & b.anchors()):
         return False
+    for role in ANCHOR_ROLES[a.type]:
+        ra, rb = set(a.roles.get(role, [])), set(b.roles.get(role, []))
+        if ra and rb and not ra & rb:
+            return False
     amounts_a, amounts_b = set(a.roles.get("amount", [])), set(b.roles.get("amount", []))
     return not (amounts_a and amounts_b and not amounts_a & amounts_b)
 
@@ -78,6 +83,32 @@ def _refers_to(draft: Draft, sent_text: str, sent_entities: set[int]) -> bool:
     return bool(anchors & sent_entities)
 
 
+def _assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> None:
+    """Latest status of each event: cues in its own sentences, then in later sentences that have no
+    event of their own, which speak of the nearest event before them ("Amazon is appealing this action")."""
+    for ev in events:
+        ev.status = DEFAULT_STATUS[ev.type]
+        for s in ev.sentences:
+            _raise_status(ev, _cue_status(ev.type, texts[s], lexicon))
+    evidence = {s for ev in events for s in ev.sentences}
+    for n, text in enumerate(texts):
+        if n in evidence:
+            continue
+        cues = {ev.type: _cue_status(ev.type, text, lexicon) for ev in events}
+        before = [ev for ev in events if cues[ev.type] and ev.sentences[0] < n]
+        if not before:
+            continue
+        nearest = max(max(s for s in ev.sentences if s < n) for ev in before)
+        for ev in before:
+            if nearest in ev.sentences:
+                _raise_status(ev, cues[ev.type])
+
+
+def _raise_status(ev: Draft, status: str | None) -> None:
+    if status is not None and _rank(ev.type, status) > _rank(ev.type, ev.status):
+        ev.status = status
+
+
 def finish_events(
     drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
 ) -> list[Draft]:
@@ -97,7 +128,6 @@ def finish_events(
         else:
             events.append(draft)
     salient = _salient_authority(index)
-    sent_entities = [set(index.in_sentence(s, PARTY_TYPES)) for s in sents]
     for ev in events:
         actor = ACTOR_ROLE[ev.type]
         if not ev.roles.get(actor) and ev.type != "LAWSUIT":
@@ -112,22 +142,7 @@ def finish_events(
                 for n in (s - 1, s + 1):
                     if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
-        # status: trigger sentences, then later sentences that speak of the event
-        first = ev.sentences[0]
-        status = DEFAULT_STATUS[ev.type]
-        texts = [sents[s].text.lower() for s in ev.sentences]
-        for n in range(first + 1, len(sents)):
-            if n in ev.sentences:
-                continue
-            text = sents[n].text.lower()
-            if n - max(ev.sentences) <= STATUS_LOOKAHEAD_SENTENCES or _refers_to(ev, text, sent_entities[n]):
-                if n - max(ev.sentences) <= 1 or _refers_to(ev, text, sent_entities[n]):
-                    texts.append(text)
-        for text in texts:
-            cue = _cue_status(ev.type, text, lexicon)
-            if cue is not None and _rank(ev.type, cue) > _rank(ev.type, status):
-                status = cue
-        ev.status = status
+    _assign_statuses(events, [s.text.lower() for s in sents], lexicon)
     for ev in events:
         if ev.type == "LAWSUIT" and any(
             s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events

@@ -22,6 +22,7 @@ from pipeline.drafts import (
     CONFIDENCE_FALLBACK,
     DEFINITE,
     INDEFINITE,
+    NOMINAL_DEPS,
     PARTY_TYPES,
     PATIENT_ROLE,
     PRONOUNS_ORG,
@@ -105,7 +106,11 @@ class EventExtractor:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             etype = lex.verb_triggers[lemma]
-        elif tok.pos_ in ("NOUN", "PROPN") and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
+        elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
+            if tok.dep_ in ("compound", "amod", "nmod") and self._nominal(tok.head) and (
+                tok.head.lemma_.lower() in lex.noun_triggers or tok.head.lower_ in lex.noun_triggers
+            ):
+                return None  # "class-action suit": the head noun is the trigger
             etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
             needed = lex.noun_requirements.get(lemma) or lex.noun_requirements.get(tok.lower_)
             if needed is not None:
@@ -127,6 +132,13 @@ class EventExtractor:
         if near & excluded or nxt in excluded:
             return None
         return etype
+
+    @staticmethod
+    def _nominal(tok: Token) -> bool:
+        """Nouns, and words the tagger calls adjectives but the parser uses as nouns ('against a fine')."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
 
     def _hypothetical(self, tok: Token, roles: RoleTokens) -> bool:
         verb = roles.governing_verb or (tok if tok.pos_ == "VERB" else None)
@@ -199,6 +211,11 @@ class EventExtractor:
         actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
         patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
         counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
+        owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
+        if etype == "LAWSUIT":
+            actor += owner  # "SDBN's legal action against X": the owner sues
+        else:
+            counter += owner
         for child in tok.children:  # "the Amazon lawsuit", "an SEC probe"
             if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
                 counter.append(index.token_cluster[sent.start + child.i])

@@ -13,6 +13,8 @@ money.  Markers shared by several currencies ("$", "dlrs", "kr", "francs")
 resolve to the caller's ``default_currency`` when it is one of their candidates,
 else to the marker's usual reading (USD for dollars) or, where there is none
 ("kr", "francs", "pesos"), to nothing: the amount is dropped rather than guessed.
+Cents and pence count (0.01 of the currency): the guidelines list per-share figures
+("seven cts a share" -> 0.07 USD).
 """
 
 from __future__ import annotations
@@ -281,13 +283,19 @@ def _check_default(default_currency: str | None) -> None:
 
 
 def _amount(
-    number: Decimal | None, scale: int, marker: str | None, *, default_currency: str | None
+    number: Decimal | None, scale: Decimal | int, marker: str | None, *, default_currency: str | None
 ) -> Amount | None:
     """The amount ``number`` x ``scale`` of the marker's currency, or None if either is unknown."""
     currency = resolve_currency(marker, default_currency=default_currency)
     if number is None or currency is None:
         return None
-    return Amount(value=float(number * scale * SUBUNITS.get(marker or "", 1)), currency=currency)
+    return Amount(value=float(number * scale), currency=currency)
+
+
+def _subunit(suffix: str | None) -> Decimal | int:
+    """Fraction of the currency a suffix names: 0.01 for "cts", "pence", "Canadian cts"; else 1."""
+    words = (suffix or "").lower().split()
+    return SUBUNITS.get(UNIT_WORDS.get(words[-1], ""), 1) if words else 1
 
 
 def _suffix_marker(match: re.Match[str], text: str) -> str | None:
@@ -328,25 +336,23 @@ def _amounts_of_match(
     first = _number(match, "num", scaled=bool(scale1 or (has_range and scale2)))
     first_end = match.end("scale") if scale1 else match.end("num") if match["num"] else match.end("word")
     marker1 = prefix or suffix
+    unit1 = 1 if prefix else _subunit(match["suffix"])
     if not has_range:
-        amount = _amount(first, _multiplier(scale1), marker1, default_currency=default_currency)
+        amount = _amount(first, _multiplier(scale1) * unit1, marker1, default_currency=default_currency)
         end = match.end() if match["range"] is None else first_end
         return ([(match.start(), end, amount)] if amount is not None else []), end
     second = _number(match, "num2", scaled=bool(scale2))
     marker2 = _marker_currency(match["prefix2"]) or prefix or suffix
+    unit2 = 1 if match["prefix2"] or prefix else _subunit(match["suffix"])
     # The first end borrows the second's multiplier ("$3-5 million") unless it is the larger
     # number or written in full ("$300,000-$1 million").
     whole = bool(match["word"]) or (match["num"] or "").isdigit()
     borrow = not scale1 and whole and first is not None and second is not None and first <= second
-    second_start = (
-        match.start("prefix2")
-        if match["prefix2"]
-        else match.start("range") + len(match["range"]) - len(match["range"].lstrip(" \t\n-–—toand"))
-    )
+    second_start = match.start("prefix2" if match["prefix2"] else "num2" if match["num2"] else "word2")
+    first_scale = _multiplier(scale2 if borrow else scale1) * unit1
     ends = (
-        (match.start(), first_end, _amount(first, _multiplier(scale2 if borrow else scale1), marker1,
-                                           default_currency=default_currency)),
-        (second_start, match.end(), _amount(second, _multiplier(scale2), marker2,
+        (match.start(), first_end, _amount(first, first_scale, marker1, default_currency=default_currency)),
+        (second_start, match.end(), _amount(second, _multiplier(scale2) * unit2, marker2,
                                             default_currency=default_currency)),
     )  # fmt: skip
     return [(start, end, amount) for start, end, amount in ends if amount is not None], match.end()

@@ -40,6 +40,7 @@ class RoleTokens:
     actor: list[Token] = field(default_factory=list)
     patient: list[Token] = field(default_factory=list)
     counterpart: list[Token] = field(default_factory=list)  # "settlement with X": either side
+    possessor: list[Token] = field(default_factory=list)  # "SDBN's legal action", "the SEC's probe"
     governing_verb: Token | None = None
 
 
@@ -139,10 +140,18 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
     roles.counterpart += prep_objects(noun, {"with"})
     for child in noun.children:
         if child.dep_ == "poss":
-            roles.counterpart.append(child)  # "SDBN's legal action", "the SEC's probe": side decided by type
+            roles.possessor.append(child)
         elif child.dep_ == "acl":  # "a fine imposed by Y on X", "a lawsuit filed by Y against X"
             roles.actor += agent_objects(child)
             roles.patient += prep_objects(child, {"against", "on", "into", "upon"})
+        elif child.dep_ == "relcl":  # "a penalty Amazon faced from Y", "the fine the regulator imposed"
+            subj = children(child, "nsubj")
+            if child.lemma_ in PATIENT_VERBS:
+                roles.patient += subj
+                roles.actor += prep_objects(child, {"from", "by"})
+            elif child.lemma_ in ACTOR_VERBS:
+                roles.actor += subj
+                roles.patient += prep_objects(child, {"on", "against", "upon"})
     verb = governing_verb(noun)
     roles.governing_verb = verb
     if verb is None:

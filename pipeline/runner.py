@@ -112,7 +112,7 @@ def extract_batch(extractor: Extractor, records: Sequence[InputRecord]) -> list[
 def extract_part(task: PartTask) -> PartMeta:
     """Extract one part and commit its files into ``task.parts_dir``; runs on any worker."""
     records = [item for item in task.items if isinstance(item, InputRecord)]
-    extracted = iter(extract_batch(worker_extractor(task.settings), records))
+    extracted = iter(extract_batch(worker_extractor(task.settings), records) if records else [])
     article_lines: list[str] = []
     error_lines: list[str] = []
     rejected = warnings = 0

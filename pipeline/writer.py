@@ -30,7 +30,7 @@ SUMMARY_SUFFIX = ".summary.json"
 PARTS_SUFFIX = ".parts"
 OUTPUT_SUFFIX = ".jsonl"
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = "manifest.jsonl"
 #: Digits of a part number in its file name, so that names sort in input order.
 PART_NAME_DIGITS = 8
 #: Bytes copied at a time when parts are concatenated.
@@ -182,35 +182,48 @@ class PartStore:
             self._save()
 
     def _load(self, manifest: Path) -> None:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        if data.get("job") != self.job:
-            differing = sorted(
-                key
-                for key in set(self.job) | set(data.get("job", {}))
-                if data["job"].get(key) != self.job.get(key)
-            )
+        """Read the manifest, keeping its whole lines only (a crash can tear the last one)."""
+        entries = []
+        for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True):
+            if not line.endswith("\n"):
+                break
+            try:
+                entries.append(json.loads(line))
+            except ValueError:
+                break
+        job = entries[0].get("job", {}) if entries else {}
+        if job != self.job:
+            differing = sorted(key for key in set(self.job) | set(job) if job.get(key) != self.job.get(key))
             raise ResumeError(
                 f"{self.paths.parts} was made by a different command ({', '.join(differing)} differ); "
                 f"rerun the original command with --resume, or remove {self.paths.parts} to start again"
             )
-        self.parts = {meta["index"]: PartMeta(**meta) for meta in data["parts"]}
+        self.parts = {entry["index"]: PartMeta(**entry) for entry in entries[1:]}
+        self._save()
 
     def _save(self) -> None:
-        data = {
-            "format": MANIFEST_FORMAT,
-            "job": self.job,
-            "parts": [asdict(self.parts[index]) for index in sorted(self.parts)],
-        }
-        payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        atomic_write_bytes(self.paths.parts / MANIFEST_NAME, payload.encode("utf-8"))
+        """Rewrite the whole manifest atomically: the job line, then one line per committed part."""
+        lines = [json.dumps({"format": MANIFEST_FORMAT, "job": self.job}, sort_keys=True) + "\n"]
+        lines.extend(
+            json.dumps(asdict(self.parts[index]), sort_keys=True) + "\n" for index in sorted(self.parts)
+        )
+        atomic_write_bytes(self.paths.parts / MANIFEST_NAME, "".join(lines).encode("utf-8"))
 
     def is_committed(self, index: int) -> bool:
         return index in self.parts
 
     def record(self, meta: PartMeta) -> None:
-        """Add a part whose files are written to the manifest (the commit point of the part)."""
+        """Append a part whose files are written to the manifest: the commit point of the part.
+
+        Appending keeps the cost per part constant on huge inputs; a line torn by a crash is
+        dropped (and that part redone) when the manifest is loaded.
+        """
         self.parts[meta.index] = meta
-        self._save()
+        line = json.dumps(asdict(meta), sort_keys=True) + "\n"
+        with (self.paths.parts / MANIFEST_NAME).open("ab") as handle:
+            handle.write(line.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def summary(self) -> RunSummary:
         """Totals over the committed parts (read == written + rejected by construction)."""

@@ -54,7 +54,8 @@ def newspipe(*args: str) -> subprocess.Popen[bytes]:
 
 def committed_parts(parts_dir: Path) -> int:
     try:
-        return len(json.loads((parts_dir / "manifest.json").read_text(encoding="utf-8"))["parts"])
+        lines = (parts_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+        return max(0, len(lines) - 1)
     except (OSError, ValueError):
         return 0
 

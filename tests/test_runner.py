@@ -183,6 +183,8 @@ def test_resume_redoes_only_missing_parts_and_matches_an_uninterrupted_run(
     with pytest.raises(Interrupt):
         runner.run([str(mixed_input)], output=output, part_size=3)
     assert not output.exists()
+    with (tmp_path / f"out{PARTS_SUFFIX}" / "manifest.jsonl").open("a") as manifest:
+        manifest.write('{"index": 2, "start": 6, "end"')  # a line torn by the crash
     monkeypatch.setattr(runner, "extract_part", counting)
     runner.run([str(mixed_input)], output=output, part_size=3, resume=True)
     assert extracted == [2, 3, 4]
