@@ -55,6 +55,13 @@ _CHAR_MAP = str.maketrans(
 )
 
 
+# Newswire copy wraps lines at a fixed width; a line break that ends neither a sentence nor a
+# paragraph (the next line is not indented and not blank) is a space in disguise.
+_HARD_WRAP = re.compile(r"(?<![.!?:;\"')\]\n])\n(?=[^\s])")
+# Stock tickers in angle brackets ("AVX <AVX> REACHES SETTLEMENT") are not mentions of anything.
+_TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,7}>")
+
+
 @dataclass(frozen=True)
 class CleanText:
     """The analysis text of one field and the boilerplate spans removed from it."""
@@ -79,8 +86,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 def clean_text(text: str) -> CleanText:
     """Blank boilerplate lines and map typographic characters, keeping every offset."""
     removed = boilerplate_spans(text)
-    chars = list(text.translate(_CHAR_MAP))
-    for start, end in removed:
+    mapped = _HARD_WRAP.sub(" ", text.translate(_CHAR_MAP))
+    chars = list(mapped)
+    for start, end in removed + [m.span() for m in _TICKER.finditer(mapped)]:
         chars[start:end] = " " * (end - start)
     cleaned = "".join(chars)
     assert len(cleaned) == len(text)

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from pipeline.dates import normalize_date
 from pipeline.gazetteer import Gazetteer
-from pipeline.money import Amount, find_amounts, normalize_amount
+from pipeline.money import Amount, drop_conversions, find_amounts, normalize_amount
 from pipeline.names import (
     DETERMINERS,
     fold,
@@ -171,13 +171,19 @@ class EntityResolver:
                 pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
         return pairs
 
-    def _extra_money(self, doc: Doc, taken: list[Span]) -> list[Span]:
-        spans = []
-        for start, end, _amount in find_amounts(doc.text):
+    def _money(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Amounts found by the money grammar (conversions dropped), and the conversions themselves.
+
+        The grammar is the source of truth for amounts; NER MONEY spans survive only where it found none.
+        """
+        found = find_amounts(doc.text)
+        kept = drop_conversions(doc.text, found)
+        spans, conversions = [], []
+        for start, end, amount in found:
             span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
-            if span is not None and not any(s.start < span.end and span.start < s.end for s in taken):
-                spans.append(span)
-        return spans
+            if span is not None:
+                (spans if (start, end, amount) in kept else conversions).append(span)
+        return spans, conversions
 
     def _typed(self, span: Span) -> Span | None:
         label = KEPT_LABELS.get(span.label_)
@@ -202,9 +208,15 @@ class EntityResolver:
     def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
         """Every typed mention of the document (sorted) and the alias pairs found in parentheses."""
         renames = self._renames(doc)
-        base = list(doc.ents) + self._descriptors(doc) + [inner for _, inner in renames]
+        money, conversions = self._money(doc)
+        grammar = money + conversions
+
+        def overlaps_grammar(span: Span) -> bool:
+            return any(g.start < span.end and span.start < g.end for g in grammar)
+
+        ents = [e for e in doc.ents if not (e.label_ in ("MONEY", "CARDINAL") and overlaps_grammar(e))]
+        base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
-        base += self._extra_money(doc, [e for e in doc.ents if e.label_ == "MONEY"])
         typed = [t for t in (self._typed(s) for s in base) if t is not None]
         return sorted(filter_spans(typed), key=lambda s: s.start), renames
 
