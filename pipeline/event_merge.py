@@ -71,7 +71,7 @@ def _cue_status(etype: str, text: str, lexicon: Lexicon) -> str | None:
     """The highest-ranked status whose cue phrase occurs in ``text`` (lower-cased)."""
     best = None
     for status, cues in lexicon.statuses.get(etype, ()):
-        if any(cue in text for cue in cues) and _rank(etype, status) > _rank(etype, best):
+        if cues.search(text) and _rank(etype, status) > _rank(etype, best):
             best = status
     return best
 

@@ -40,6 +40,12 @@ from pipeline.roles import (
     verb_trigger_roles,
 )
 
+# "The investigation found that ..." -> the finding's subject is the target.
+FINDING_VERBS = frozenset({"find", "reveal", "determine", "conclude", "show", "uncover", "establish"})
+# Passive subjects of a credit line: "This case was investigated by ...".
+CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
+
+
 class EventExtractor:
     """spaCy component: ``doc._.events`` (a list of :class:`Draft`) for every document."""
 
@@ -65,7 +71,10 @@ class EventExtractor:
 
     # -- parsing only what can hold an event ---------------------------------------------------------
     def _candidate_sentences(self, doc: Doc) -> list[Span]:
-        sents = list(doc.sents)
+        # A headline repeats its lede in title case, which the NER and parser read poorly: events come
+        # from the body; the title still contributes entities.
+        text_start = doc._.text_start or 0
+        sents = [s for s in doc.sents if s.start_char >= text_start]
         if not self.relevance_filter:
             return sents
         return [s for s in sents if may_hold_event(s.text)]
@@ -231,13 +240,78 @@ class EventExtractor:
             moved = [i for i in patient if index.type_of(i) == "REGULATOR"]
             patient = [i for i in patient if i not in moved]
             actor += [i for i in moved if i not in actor]
+        if etype == "INVESTIGATION" and not patient:
+            patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
+        actor, patient = self._fit_kinds(etype, actor, patient, draft, index)
+        if etype == "INVESTIGATION" and self._credit_line(tok, roles, patient):
+            return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
         self._arguments(draft, tok, sent, sdoc, index)
         if not draft.anchors():
             draft.confidence = CONFIDENCE_FALLBACK
         return draft
+
+    @staticmethod
+    def _date(tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> str | None:
+        """The date of the trigger's clause: a DATE attached to the trigger or its verb, else the sentence's."""
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        scored = []
+        for ent in sdoc.ents:
+            if ent.label_ != "DATE":
+                continue
+            idx = index.token_cluster.get(sent.start + ent.start)
+            if idx is None or index.clusters[idx].value is None:
+                continue
+            near = attached(ent.root, tok, max_steps=3) or attached(ent.root, verb, max_steps=3)
+            scored.append((0 if near else 1, abs(ent.root.i - tok.i), str(index.clusters[idx].value)))
+        return min(scored)[2] if scored else None
+
+    @staticmethod
+    def _fit_kinds(
+        etype: str, actor: list[int], patient: list[int], draft: Draft, index: DocIndex
+    ) -> tuple[list[int], list[int]]:
+        """Put each party where its kind can stand: companies do not fine, courts do not settle."""
+        kind = index.type_of
+        courts = [i for i in actor + patient if kind(i) == "COURT"]
+        actor = [i for i in actor if kind(i) != "COURT" or etype == "FINE"]
+        patient = [i for i in patient if kind(i) != "COURT"]
+        if etype == "LAWSUIT":
+            draft.add("court", courts)
+            return actor, patient
+        if etype in ("FINE", "INVESTIGATION", "SETTLEMENT"):
+            private = [i for i in actor if kind(i) in ("ORG", "PERSON")]
+            if private and (etype != "SETTLEMENT" or not patient):
+                actor = [i for i in actor if i not in private]
+                if not patient:
+                    patient = private
+        return actor, patient
+
+    def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
+        """'investigated whether the company required ...' / 'investigation into whether X ...' -> X."""
+        for t in tok.subtree:
+            if t is not tok and t.dep_ in ("nsubj", "nsubjpass") and t.head is not tok.head:
+                found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
+                if found:
+                    return found
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in FINDING_VERBS:  # "the investigation found that X ..."
+            for t in tok.head.subtree:
+                if t.dep_ in ("nsubj", "nsubjpass") and t is not tok:
+                    found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
+                    if found:
+                        return found
+        return []
+
+    @staticmethod
+    def _credit_line(tok: Token, roles: RoleTokens, patient: list[int]) -> bool:
+        """'The case was investigated by the FBI': a credit line, not an event (guidelines)."""
+        if patient:
+            return False
+        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+        return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
+            c.lemma_ in {"assist", "assistance", "help"} for c in tok.head.subtree
+        )
 
     def _arguments(self, draft: Draft, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> None:
         """Amount, law, court, date and class action from the trigger's sentence."""
@@ -263,9 +337,7 @@ class EventExtractor:
             draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
         if etype == "LAWSUIT":
             draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
-        dates = index.in_sentence(sent, frozenset({"DATE"}))
-        if dates:
-            draft.date = str(index.clusters[dates[0]].value)
+        draft.date = self._date(tok, sent, sdoc, index)
         text = sent.text.lower()
         if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
             draft.class_action = True

@@ -31,6 +31,7 @@ class Extractor:
         text, offset = analysis_text(record.title, record.text)
         doc = self.nlp.make_doc(text)
         doc._.published = record.published
+        doc._.text_start = offset
         return doc, offset
 
     def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:

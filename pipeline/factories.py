@@ -67,6 +67,6 @@ def make_event_extractor(
 # Entry-point aliases named in pyproject.toml.
 make_text_normalizer = make_sentences
 
-for _ext in ("published", "entities", "events"):
+for _ext in ("published", "entities", "events", "text_start"):
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)

@@ -28,7 +28,7 @@ class Lexicon:
     resolve_objects: frozenset[str]
     excluded_contexts: dict[str, frozenset[str]]
     hypothetical_cues: tuple[str, ...]
-    statuses: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    statuses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
     class_action_cues: tuple[str, ...]
     org_anaphors: frozenset[str]
     regulator_anaphors: frozenset[str]
@@ -53,7 +53,10 @@ def load_lexicon() -> Lexicon:
         resolve_objects=frozenset(raw["resolve_objects"]),
         excluded_contexts={k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")},
         hypothetical_cues=tuple(raw["hypothetical_cues"]),
-        statuses={k: tuple((s, tuple(c)) for s, c in v) for k, v in raw["statuses"].items()},
+        statuses={
+            k: tuple((s, re.compile("|".join(f"(?:{c})" for c in cues))) for s, cues in v)
+            for k, v in raw["statuses"].items()
+        },
         class_action_cues=tuple(raw["class_action_cues"]),
         org_anaphors=frozenset(raw["org_anaphors"]),
         regulator_anaphors=frozenset(raw["regulator_anaphors"]),
