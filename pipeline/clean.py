@@ -58,6 +58,8 @@ _CHAR_MAP = str.maketrans(
 # Newswire copy wraps lines at a fixed width; a line break that ends neither a sentence nor a
 # paragraph (the next line is not indented and not blank) is a space in disguise.
 _HARD_WRAP = re.compile(r"(?<![.!?:;\"')\]\n])\n(?=[^\s])")
+# Press-release and wire datelines open the text: "WASHINGTON - ", "NEW YORK, March 3 (Reuters) -".
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .,'-]{2,60}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(\s*\([A-Za-z ]+\))?\s*[-\u2013\u2014]{1,2}\s")
 # Stock tickers in angle brackets ("AVX <AVX> REACHES SETTLEMENT") are not mentions of anything.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,7}>")
 
@@ -88,7 +90,11 @@ def clean_text(text: str) -> CleanText:
     removed = boilerplate_spans(text)
     mapped = _HARD_WRAP.sub(" ", text.translate(_CHAR_MAP))
     chars = list(mapped)
-    for start, end in removed + [m.span() for m in _TICKER.finditer(mapped)]:
+    blank = removed + [m.span() for m in _TICKER.finditer(mapped)]
+    dateline = _DATELINE.match(mapped)
+    if dateline:
+        blank.append(dateline.span())
+    for start, end in blank:
         chars[start:end] = " " * (end - start)
     cleaned = "".join(chars)
     assert len(cleaned) == len(text)

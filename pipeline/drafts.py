@@ -60,6 +60,23 @@ class Draft:
         return {i for r in ANCHOR_ROLES[self.type] for i in self.roles.get(r, [])}
 
 
+# Titles that make a named person an official speaking for an authority, not a party to the event.
+OFFICIAL_TITLES = (
+    "attorney general", "u.s. attorney", "united states attorney", "director", "commissioner", "chairman",
+    "chairwoman", "chair", "secretary", "special agent", "prosecutor", "inspector general", "assistant",
+    "deputy", "acting", "spokesman", "spokeswoman", "spokesperson", "counsel", "trial attorney", "agent",
+)  # fmt: skip
+OFFICIAL_WINDOW_TOKENS = 6
+
+
+def _titled(mention: Span) -> bool:
+    """True when an official title stands right before or after a person's mention."""
+    doc = mention.doc
+    before = doc[max(mention.start - OFFICIAL_WINDOW_TOKENS, 0) : mention.start].text.lower()
+    after = doc[mention.end : mention.end + OFFICIAL_WINDOW_TOKENS].text.lower()
+    return any(t in before.split(",")[-1] or after.lstrip(" ,").startswith(t) for t in OFFICIAL_TITLES)
+
+
 class DocIndex:
     """Token -> entity lookups for one document."""
 
@@ -75,6 +92,9 @@ class DocIndex:
                     self.token_cluster[i] = idx
         self.mentions.sort()
         self.sent_starts = [s.start for s in doc.sents]
+        self.officials = {
+            idx for idx, c in enumerate(self.clusters) if c.type == "PERSON" and any(_titled(m) for m in c.mentions)
+        }
 
     def sentence_of(self, token_i: int) -> int:
         lo = 0

@@ -11,6 +11,7 @@ whole article is read for their latest status.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -42,6 +43,12 @@ from pipeline.roles import (
 
 # "The investigation found that ..." -> the finding's subject is the target.
 FINDING_VERBS = frozenset({"find", "reveal", "determine", "conclude", "show", "uncover", "establish"})
+CREDIT_LINE = re.compile(
+    r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
+    r"(jointly )?(investigated|handled|prosecuted|conducted)|acknowledges? the (assistance|work|help)|"
+    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)",
+    re.IGNORECASE,
+)
 # Passive subjects of a credit line: "This case was investigated by ...".
 CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
 
@@ -169,7 +176,7 @@ class EventExtractor:
                         break
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out:
+            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
                 out.append(idx)
         return out
 
@@ -244,7 +251,7 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = self._fit_kinds(etype, actor, patient, draft, index)
-        if etype == "INVESTIGATION" and self._credit_line(tok, roles, patient):
+        if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
@@ -264,6 +271,10 @@ class EventExtractor:
             idx = index.token_cluster.get(sent.start + ent.start)
             if idx is None or index.clusters[idx].value is None:
                 continue
+            prev = sent.start + ent.start - 2
+            if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
+                if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
+                    continue
             near = attached(ent.root, tok, max_steps=3) or attached(ent.root, verb, max_steps=3)
             scored.append((0 if near else 1, abs(ent.root.i - tok.i), str(index.clusters[idx].value)))
         return min(scored)[2] if scored else None
