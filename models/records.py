@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.0"
 
-EntityType = Literal["ORG", "REGULATOR", "COURT", "PERSON", "GPE", "MONEY", "LAW", "DATE"]
+EntityType = Literal["ORG", "REGULATOR", "PUBLIC_BODY", "COURT", "PERSON", "GPE", "MONEY", "LAW", "DATE"]
 EventType = Literal["FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION"]
 FieldName = Literal["title", "text"]
 
@@ -76,7 +76,10 @@ class Entity(_Frozen):
     """One distinct entity of the article, with all its mentions."""
 
     id: str = Field(description="Identifier of the entity, unique within the article record (e.g. 'E3').")
-    type: EntityType = Field(description="Entity kind, as defined by the annotation guidelines.")
+    type: EntityType = Field(
+        description="Entity kind, as defined by the annotation guidelines; PUBLIC_BODY is a government body that, "
+        "in this story, does not regulate, investigate, prosecute, sue or fine (a school board being sued)."
+    )
     name: str = Field(description="Canonical name: the gazetteer's name where known, else the fullest mention.")
     aliases: list[str] = Field(default_factory=list, description="Other names the article uses for it.")
     mentions: list[Mention] = Field(description="Every mention of the entity, in text order.")

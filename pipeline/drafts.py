@@ -25,7 +25,7 @@ STATUS_RANK = {
     "SETTLEMENT": ("agreed", "proposed", "approved"),
     "INVESTIGATION": ("opened", "ongoing", "closed"),
 }
-PARTY_TYPES = frozenset({"ORG", "PERSON", "REGULATOR", "GPE", "COURT"})
+PARTY_TYPES = frozenset({"ORG", "PERSON", "REGULATOR", "GPE", "COURT", "PUBLIC_BODY"})
 ACTOR_TYPES = frozenset({"REGULATOR", "COURT", "GPE"})
 PRONOUNS_ORG = frozenset({"it", "its"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -35,6 +35,7 @@ INDEFINITE = frozenset({"a", "an"})
 # How confident each way of finding the core party makes us.
 CONFIDENCE_SYNTAX = 0.8
 CONFIDENCE_FALLBACK = 0.5
+CONFIDENCE_LINKED = 0.6
 CONFIDENCE_STEP = 0.05
 
 

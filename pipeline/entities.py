@@ -23,12 +23,14 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.money import Amount, drop_conversions, find_amounts, normalize_amount
 from pipeline.names import (
     DETERMINERS,
+    bare_possessive_split,
     fold,
     is_acronym_of,
     is_short_form,
     looks_like_acronym,
     normalize_name,
     org_kind,
+    singular_name,
     surname_of,
 )
 
@@ -72,6 +74,12 @@ class EntityCluster:
     kb_id: str | None = None
     canonical: str | None = None
     value: Amount | str | None = None
+    # Repaired surface forms by mention start token ("Justice Departments" -> "Justice Department").
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def text_of(self, mention: Span) -> str:
+        """The mention's name as the article means it (apostrophe-less possessives repaired)."""
+        return self.texts.get(mention.start, mention.text)
 
     @property
     def name(self) -> str:
@@ -79,16 +87,17 @@ class EntityCluster:
             return self.canonical
         if self.type == "MONEY" or self.type == "DATE":
             return self.mentions[0].text
-        return max((m.text for m in self.mentions), key=len)
+        return max((self.text_of(m) for m in self.mentions), key=len)
 
     @property
     def aliases(self) -> list[str]:
         seen = {self.name}
         out = []
         for m in self.mentions:
-            if m.text not in seen:
-                seen.add(m.text)
-                out.append(m.text)
+            text = self.text_of(m)
+            if text not in seen:
+                seen.add(text)
+                out.append(text)
         return out
 
 
@@ -185,28 +194,57 @@ class EntityResolver:
                 (spans if (start, end, amount) in kept else conversions).append(span)
         return spans, conversions
 
-    def _typed(self, span: Span) -> Span | None:
+    def _known(self, text: str) -> bool:
+        return self.gazetteer.lookup(text) is not None
+
+    def _split_possessive(self, span: Span) -> list[tuple[Span, str | None]]:
+        """A name glued to its owner without an apostrophe, as owner and unit, each with its repaired text.
+
+        'Justice Departments Civil Division' -> ('Justice Departments', 'Justice Department'),
+        ('Civil Division', None); a whole name in that form ('Justice Departments') is only repaired.
+        """
+        if span.label_ not in KEPT_LABELS or span.label_ in ("MONEY", "DATE"):
+            return [(span, None)]
+        trimmed = _trim(span)
+        if trimmed is None:
+            return []
+        span = trimmed
+        words = [t.text for t in span]
+        cut = bare_possessive_split(words, is_known=self._known)
+        if cut is None:
+            single = singular_name(span.text)
+            if single != span.text and not self._known(span.text) and self._known(single):
+                return [(span, single)]
+            return [(span, None)]
+        owner = Span(span.doc, span.start, span.start + cut + 1, label=span.label_)
+        unit = Span(span.doc, span.start + cut + 1, span.end, label=span.label_)
+        return [(owner, singular_name(owner.text)), (unit, None)]
+
+    def _typed(self, span: Span, text: str | None = None) -> Span | None:
         label = KEPT_LABELS.get(span.label_)
         if label is None:
             return None
         trimmed = _trim(span) if label not in {"MONEY", "DATE"} else span
         if trimmed is None or not any(c.isalnum() for c in trimmed.text):
             return None
+        name = text if text is not None and trimmed.start == span.start and trimmed.end == span.end else None
+        name = name or trimmed.text
         kb = span.kb_id_
         if label in NAMED_GROUP or label == "LAW":
-            entry = self.gazetteer.get(kb) if kb else self.gazetteer.lookup(trimmed.text)
+            entry = self.gazetteer.get(kb) if kb else self.gazetteer.lookup(name)
             if entry is not None:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
-                label = org_kind(trimmed.text)
-        if label in NAMED_GROUP and (trimmed.text.islower() or not (len(trimmed.text) > 1 or trimmed.text.isupper())):
+                label = org_kind(name)
+        if label in NAMED_GROUP and (name.islower() or not (len(name) > 1 or name.isupper())):
             return None
-        if label == "ORG" and normalize_name(trimmed.text) in SUPRANATIONAL:
+        if label == "ORG" and normalize_name(name) in SUPRANATIONAL:
             label = "GPE"
         return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
 
-    def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]]]:
-        """Every typed mention of the document (sorted) and the alias pairs found in parentheses."""
+    def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str]]:
+        """Every typed mention of the document (sorted), the alias pairs found in parentheses, and the
+        repaired names of mentions whose possessive lost its apostrophe, by (start, end) token."""
         renames = self._renames(doc)
         money, conversions = self._money(doc)
         grammar = money + conversions
@@ -214,14 +252,34 @@ class EntityResolver:
         def overlaps_grammar(span: Span) -> bool:
             return any(g.start < span.end and span.start < g.end for g in grammar)
 
-        ents = [e for e in doc.ents if not (e.label_ in ("MONEY", "CARDINAL") and overlaps_grammar(e))]
+        ents = [e for e in doc.ents if not overlaps_grammar(e) or e.label_ in ("DATE", "LAW")]
         base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
-        typed = [t for t in (self._typed(s) for s in base) if t is not None]
-        return sorted(filter_spans(typed), key=lambda s: s.start), renames
+        typed: list[Span] = []
+        repaired: dict[tuple[int, int], str] = {}
+        for span in base:
+            parts = [(self._typed(part, text), text) for part, text in self._split_possessive(span)]
+            owner = parts[0][0]
+            for n, (part, text) in enumerate(parts):
+                if part is None:
+                    continue
+                if n and owner is not None and owner.label_ == "REGULATOR" and part.label_ == "ORG":
+                    part = Span(doc, part.start, part.end, label="REGULATOR")  # a unit of a regulator
+                if text is not None:
+                    repaired[(part.start, part.end)] = text
+                typed.append(part)
+        return sorted(filter_spans(typed), key=lambda s: s.start), renames, repaired
 
     # -- grouping ------------------------------------------------------------------------------------
-    def cluster(self, doc: Doc, spans: Iterable[Span], renames: list[tuple[Span, Span]]) -> list[EntityCluster]:
+    def cluster(
+        self,
+        doc: Doc,
+        spans: Iterable[Span],
+        renames: list[tuple[Span, Span]],
+        *,
+        repaired: dict[tuple[int, int], str] | None = None,
+    ) -> list[EntityCluster]:
+        repaired = repaired or {}
         clusters: list[EntityCluster] = []
         by_start: dict[int, EntityCluster] = {}
         linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
@@ -231,8 +289,9 @@ class EntityResolver:
             outer = linked.get((span.start_char, span.end_char))
             if outer is not None:
                 target = next((c for c in clusters if any(m.start == outer.start for m in c.mentions)), None)
+            text = repaired.get((span.start, span.end), span.text)
             if target is None:
-                target = self._find_cluster(span, clusters, published)
+                target = self._find_cluster(span, clusters, published, text=text)
             if target is None:
                 target = EntityCluster(type=span.label_)
                 if span.label_ == "MONEY":
@@ -245,6 +304,8 @@ class EntityResolver:
                         continue
                 clusters.append(target)
             self._add(target, span)
+            if text != span.text:
+                target.texts[span.start] = text
             by_start[span.start] = target
         return clusters
 
@@ -260,9 +321,9 @@ class EntityResolver:
             cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
 
     def _find_cluster(
-        self, span: Span, clusters: list[EntityCluster], published: str | None
+        self, span: Span, clusters: list[EntityCluster], published: str | None, *, text: str | None = None
     ) -> EntityCluster | None:
-        label, text = span.label_, span.text
+        label, text = span.label_, text or span.text
         if label == "MONEY":
             amount = normalize_amount(text)
             return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
@@ -276,7 +337,7 @@ class EntityResolver:
             if span.kb_id_ and c.kb_id == span.kb_id_:
                 return c
         for c in candidates:
-            if any(normalize_name(m.text) == key for m in c.mentions):
+            if any(normalize_name(c.text_of(m)) == key for m in c.mentions):
                 return c
         for c in reversed(candidates):
             if label == "PERSON" or c.type == "PERSON":
@@ -284,7 +345,7 @@ class EntityResolver:
                     if len(c.name.split()) > 1 and surname_of(text) == surname_of(c.name):
                         return c
                 continue
-            if any(is_acronym_of(text, m.text) or is_short_form(text, m.text) for m in c.mentions):
+            if any(is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions):
                 return c
         if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
             "mr", "mrs", "ms", "dr", "judge"
@@ -294,7 +355,7 @@ class EntityResolver:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, renames = self.mentions(doc)
-        doc.ents = [s for s in spans if s.label_ not in {"MONEY", "DATE"} or True]
-        doc._.entities = self.cluster(doc, spans, renames)
+        spans, renames, repaired = self.mentions(doc)
+        doc.ents = spans
+        doc._.entities = self.cluster(doc, spans, renames, repaired=repaired)
         return doc

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 from pipeline.drafts import (
     ACTOR_ROLE,
     ANCHOR_ROLES,
+    CONFIDENCE_LINKED,
+    PATIENT_ROLE,
     DEFAULT_STATUS,
     PARTY_TYPES,
     STATUS_RANK,
@@ -109,24 +111,62 @@ def _raise_status(ev: Draft, status: str | None) -> None:
         ev.status = status
 
 
+def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> list[Draft]:
+    """'The settlement resolves the department's investigation': a probe with no named target in an
+    article about an enforcement action is the probe of that action's party (guidelines: "the probe that
+    led to the action"). One investigation per party; none where the article has no such action."""
+    actions = [e for e in events if e.type != "INVESTIGATION" and e.roles.get(PATIENT_ROLE[e.type])]
+    linked: list[Draft] = []
+    for probe in probes:
+        if not actions:
+            break
+        action = min(actions, key=lambda e: abs(e.sentences[0] - probe.sentences[0]))
+        parties = [i for i in action.roles[PATIENT_ROLE[action.type]] if index.type_of(i) != "REGULATOR" or not index.clusters[i].kb_id]
+        if not parties:
+            continue
+        probe.add("target", parties)
+        if not probe.roles.get("authority"):
+            probe.add("authority", [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) == "REGULATOR"])
+        probe.confidence = CONFIDENCE_LINKED
+        match = next((e for e in events + linked if _compatible(e, probe)), None)
+        if match is not None:
+            _merge_into(match, probe)
+        else:
+            linked.append(probe)
+    return linked
+
+
+def _retype_public_bodies(events: list[Draft], index: DocIndex) -> None:
+    """A body with an authority's name that only stands on the receiving end (a police department under
+    investigation, a school board being sued) is a public body, not a regulator (guidelines)."""
+    acting = {i for e in events for i in e.roles.get(ACTOR_ROLE[e.type], [])}
+    for e in events:
+        for i in e.roles.get(PATIENT_ROLE[e.type], []):
+            cluster = index.clusters[i]
+            if cluster.type == "REGULATOR" and not cluster.kb_id and i not in acting:
+                cluster.type = "PUBLIC_BODY"
+
+
 def finish_events(
     drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
 ) -> list[Draft]:
     sents = list(doc.sents)
     events: list[Draft] = []
+    probes: list[Draft] = []  # investigations with no named target, linked below
     for draft in sorted(drafts, key=lambda d: d.sentences[0]):
         if not draft.anchors():
             same = [e for e in events if e.type == draft.type]
             if same and (draft.definite or draft.class_action):
                 _merge_into(same[-1], draft)
-            elif same and draft.roles.get(ACTOR_ROLE[draft.type]):
-                continue
+            elif draft.type == "INVESTIGATION":
+                probes.append(draft)
             continue
         match = next((e for e in events if _compatible(e, draft)), None)
         if match is not None:
             _merge_into(match, draft)
         else:
             events.append(draft)
+    events += _link_probes(probes, events, index)
     salient = _salient_authority(index)
     for ev in events:
         actor = ACTOR_ROLE[ev.type]
@@ -148,4 +188,5 @@ def finish_events(
             s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events
         ) and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled"):
             ev.status = "settled"
+    _retype_public_bodies(events, index)
     return [e for e in events if e.confidence >= min_confidence]

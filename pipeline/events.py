@@ -244,7 +244,8 @@ class EventExtractor:
                 patient.append(idx)
         # A regulator as the "patient" of a fine/probe is almost always the parse's mistake.
         if etype in ("FINE", "INVESTIGATION"):
-            moved = [i for i in patient if index.type_of(i) == "REGULATOR"]
+            # ... unless it is a public body the gazetteer does not know as an enforcer (a police department)
+            moved = [i for i in patient if index.type_of(i) == "REGULATOR" and index.clusters[i].kb_id]
             patient = [i for i in patient if i not in moved]
             actor += [i for i in moved if i not in actor]
         if etype == "INVESTIGATION" and not patient:

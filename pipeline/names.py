@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 CORPORATE_SUFFIXES = frozenset(
@@ -130,3 +131,51 @@ def org_kind(text: str) -> str:
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "REGULATOR"
     return "ORG"
+
+
+# -- scraped copy without apostrophes ------------------------------------------------------------------
+# Heads of an owning body in "Justice Departments Civil Division" (scraped "Department's" lost its apostrophe).
+OWNER_HEADS = frozenset(
+    {
+        "department", "division", "agency", "commission", "bureau", "administration", "office", "ministry",
+        "authority", "board", "court", "service", "section", "branch", "directorate", "inspectorate",
+    }
+)  # fmt: skip
+# Words a name keeps in the plural ("Veterans Affairs", "Attorneys General", "Human Services").
+PLURAL_ENDINGS = ("ss", "us", "is", "ys'", "'s")
+
+
+def _bare_possessive_owner(word: str) -> bool:
+    """True when ``word`` reads as an owner whose possessive lost its apostrophe ('Departments', 'GSAs')."""
+    if len(word) < 3 or not word.endswith("s") or word.endswith(PLURAL_ENDINGS) or not word[0].isupper():
+        return False
+    stem = word[:-1]
+    return (stem.isupper() and stem.isalpha()) or stem.lower() in OWNER_HEADS
+
+
+def _unknown(_: str) -> bool:
+    return False
+
+
+def bare_possessive_split(words: list[str], *, is_known: Callable[[str], bool] = _unknown) -> int | None:
+    """Index of the owner's last word in a name glued to its owner without an apostrophe, else None.
+
+    'Justice Departments Civil Division' -> 1 (owner 'Justice Department', unit 'Civil Division');
+    'GSAs Office of Inspector General' -> 0.  ``is_known`` tells names the caller knows as one entity
+    ('Department of Health and Human Services'), which are never split.  'Attorneys General' stays whole.
+    """
+    if is_known(" ".join(words)):
+        return None
+    for i, word in enumerate(words[:-1]):
+        rest = words[i + 1 :]
+        if not _bare_possessive_owner(word) or not rest[0][:1].isupper():
+            continue
+        if is_known(" ".join(words[: i + 1])) or all(fold(w) in GENERIC_WORDS for w in rest):
+            continue
+        return i
+    return None
+
+
+def singular_name(text: str) -> str:
+    """The name with its bare possessive 's' dropped: 'Justice Departments' -> 'Justice Department'."""
+    return text[:-1] if text.endswith("s") and not text.endswith(PLURAL_ENDINGS) else text
