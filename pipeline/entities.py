@@ -10,6 +10,7 @@ and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -61,6 +62,24 @@ DESCRIPTOR_MODIFIERS = (
     "energy", "environmental", "environment", "health", "food", "aviation", "gambling", "tax",
     "information", "internet", "trade", "fair", "market", "conduct", "prudential", "broadcasting",
 )  # fmt: skip
+# A headline in title case or capitals: its capitalised fragments are not names on their own.
+HEADLINE_CAPITALISED_SHARE = 0.6
+# Scraped copy glues a null field or the next sentence to a word: "NoneApplicants", "DepartmentThe".
+GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
+# A news outlet the article's sources talk to, or that "has learned" something, is the publisher itself.
+PUBLISHER_BEFORE = frozenset({"told"})
+PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
+# Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
+UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
+# Currency a country's news means by "dollars", "pounds", "crowns" ... (ISO 3166 -> ISO 4217); the money
+# grammar applies it only where the marker's family includes it, so "$" in a Canadian story is CAD.
+COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "JM": "JMD",
+    "GB": "GBP", "IE": "EUR", "EG": "EGP", "LB": "LBP", "CN": "CNY", "JP": "JPY", "IN": "INR", "PK": "PKR",
+    "LK": "LKR", "NP": "NPR", "DK": "DKK", "SE": "SEK", "NO": "NOK", "IS": "ISK", "CZ": "CZK", "CH": "CHF",
+    "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
+    "KE": "KES", "UG": "UGX", "TZ": "TZS",
+}  # fmt: skip
 # "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
 RENAME_WORDS = ("formerly", "previously", "née")
 
@@ -105,13 +124,57 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners and trailing possessives/punctuation from a mention."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
+        or GLUED_TOKEN.search(doc[start].text)
+    ):  # fmt: skip
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
+        or GLUED_TOKEN.search(doc[end - 1].text)
+    ):  # fmt: skip
         end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+def _headline_end(doc: Doc) -> int:
+    """Character offset where the body starts when the title is set in headline case, else 0."""
+    start = getattr(doc._, "text_start", None) if Doc.has_extension("text_start") else None
+    if not start:
+        return 0
+    words = [w for w in doc.text[:start].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return start if words and capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE else 0
+
+
+def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop organisations named only in a headline-case title ("Oregon Resident Sentenced"): in such a
+    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them."""
+    end = _headline_end(doc)
+    if not end:
+        return clusters
+    return [c for c in clusters if c.type != "ORG" or any(m.start_char >= end for m in c.mentions)]
+
+
+def _publisher_mention(span: Span) -> bool:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    after = doc[span.end : span.end + 3].text.lower()
+    told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
+    return told or after.startswith(PUBLISHER_AFTER)
+
+
+def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
+    and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
+    brands = {
+        fold(c.name).split()[0]
+        for c in clusters
+        if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
+    }
+    return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
 
 
 class EntityResolver:
@@ -180,12 +243,26 @@ class EntityResolver:
                 pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
         return pairs
 
-    def _money(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+    def default_currency(self, doc: Doc) -> str | None:
+        """The currency of the country the story is about: the first country named in the title or the
+        first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None."""
+        start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
+        lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
+        places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
+        if lead is not None:
+            places += [e for e in lead.ents if e.label_ in ("GPE", "NORP")]
+        for ent in places:
+            code = self.gazetteer.country_code(ent.text)
+            if code is not None and code in COUNTRY_CURRENCY:
+                return COUNTRY_CURRENCY[code]
+        return None
+
+    def _money(self, doc: Doc, *, currency: str | None = None) -> tuple[list[Span], list[Span]]:
         """Amounts found by the money grammar (conversions dropped), and the conversions themselves.
 
         The grammar is the source of truth for amounts; NER MONEY spans survive only where it found none.
         """
-        found = find_amounts(doc.text)
+        found = find_amounts(doc.text, default_currency=currency)
         kept = drop_conversions(doc.text, found)
         spans, conversions = [], []
         for start, end, amount in found:
@@ -209,12 +286,11 @@ class EntityResolver:
         if trimmed is None:
             return []
         span = trimmed
-        words = [t.text for t in span]
-        cut = bare_possessive_split(words, is_known=self._known)
+        single = singular_name(span.text)
+        if single != span.text and not self._known(span.text) and self._known(single):
+            return [(span, single)]
+        cut = bare_possessive_split([t.text for t in span], is_known=self._known)
         if cut is None:
-            single = singular_name(span.text)
-            if single != span.text and not self._known(span.text) and self._known(single):
-                return [(span, single)]
             return [(span, None)]
         owner = Span(span.doc, span.start, span.start + cut + 1, label=span.label_)
         unit = Span(span.doc, span.start + cut + 1, span.end, label=span.label_)
@@ -246,7 +322,7 @@ class EntityResolver:
         """Every typed mention of the document (sorted), the alias pairs found in parentheses, and the
         repaired names of mentions whose possessive lost its apostrophe, by (start, end) token."""
         renames = self._renames(doc)
-        money, conversions = self._money(doc)
+        money, conversions = self._money(doc, currency=self.default_currency(doc))
         grammar = money + conversions
 
         def overlaps_grammar(span: Span) -> bool:
@@ -259,7 +335,7 @@ class EntityResolver:
         repaired: dict[tuple[int, int], str] = {}
         for span in base:
             parts = [(self._typed(part, text), text) for part, text in self._split_possessive(span)]
-            owner = parts[0][0]
+            owner = parts[0][0] if parts else None
             for n, (part, text) in enumerate(parts):
                 if part is None:
                     continue
@@ -268,7 +344,22 @@ class EntityResolver:
                 if text is not None:
                     repaired[(part.start, part.end)] = text
                 typed.append(part)
-        return sorted(filter_spans(typed), key=lambda s: s.start), renames, repaired
+        kept = sorted(filter_spans(typed), key=lambda s: s.start)
+        return self._units_of_regulators(doc, kept), renames, repaired
+
+    def _units_of_regulators(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'FBI's Detroit Field Office', 'FBIs Portland Division': a unit owned by a regulator is one too."""
+        regulator_ends = {s.end for s in spans if s.label_ == "REGULATOR"}
+        out = []
+        for span in spans:
+            if span.label_ == "ORG" and span[-1].lower_ in UNIT_HEADS and span.start > 0:
+                before = doc[span.start - 1]
+                owned = before.lower_ in ("'s", "'") and span.start - 1 in regulator_ends
+                stem = singular_name(before.text)
+                if owned or (stem != before.text and looks_like_acronym(stem) and self._known(stem)):
+                    span = Span(doc, span.start, span.end, label="REGULATOR", kb_id=span.kb_id)
+            out.append(span)
+        return out
 
     # -- grouping ------------------------------------------------------------------------------------
     def cluster(
@@ -280,6 +371,7 @@ class EntityResolver:
         repaired: dict[tuple[int, int], str] | None = None,
     ) -> list[EntityCluster]:
         repaired = repaired or {}
+        currency = self.default_currency(doc)
         clusters: list[EntityCluster] = []
         by_start: dict[int, EntityCluster] = {}
         linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
@@ -291,11 +383,11 @@ class EntityResolver:
                 target = next((c for c in clusters if any(m.start == outer.start for m in c.mentions)), None)
             text = repaired.get((span.start, span.end), span.text)
             if target is None:
-                target = self._find_cluster(span, clusters, published, text=text)
+                target = self._find_cluster(span, clusters, published, text=text, currency=currency)
             if target is None:
                 target = EntityCluster(type=span.label_)
                 if span.label_ == "MONEY":
-                    target.value = normalize_amount(span.text)
+                    target.value = normalize_amount(span.text, default_currency=currency)
                     if target.value is None:
                         continue
                 elif span.label_ == "DATE":
@@ -321,11 +413,17 @@ class EntityResolver:
             cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
 
     def _find_cluster(
-        self, span: Span, clusters: list[EntityCluster], published: str | None, *, text: str | None = None
+        self,
+        span: Span,
+        clusters: list[EntityCluster],
+        published: str | None,
+        *,
+        text: str | None = None,
+        currency: str | None = None,
     ) -> EntityCluster | None:
         label, text = span.label_, text or span.text
         if label == "MONEY":
-            amount = normalize_amount(text)
+            amount = normalize_amount(text, default_currency=currency)
             return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
         if label == "DATE":
             value = normalize_date(text, published=published)
@@ -357,5 +455,6 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         spans, renames, repaired = self.mentions(doc)
         doc.ents = spans
-        doc._.entities = self.cluster(doc, spans, renames, repaired=repaired)
+        clusters = self.cluster(doc, spans, renames, repaired=repaired)
+        doc._.entities = drop_publisher(drop_headline_fragments(clusters, doc))
         return doc

@@ -36,9 +36,21 @@ REGULATOR_HEAD_PATTERN = re.compile(
     r"\b(commission|commissioner|authority|agency|department|ministry|attorney general|attorneys general|"
     r"regulator|watchdog|inspectorate|ombudsman|administration|bureau|directorate|"
     r"supervisor|prosecutor|prosecutors|procurator|treasury|police|fbi|office of the|"
-    r"attorney's office|attorneys office|attorney.s office|u\.s\. attorney)\b",
+    r"attorney's office|attorneys office|attorney.s office|u\.s\. attorney|inspector general|strike force|"
+    r"task force|litigation (section|branch)|(fraud|crimes?|enforcement|counterterrorism) section|"
+    r"investigative service|sheriff'?s office)\b",
     re.IGNORECASE,
 )
+# Public bodies that are neither companies nor enforcers (victims, customers, defendants): not ORG.
+PUBLIC_BODY_PATTERN = re.compile(
+    r"\b(school district|public schools|board of education|county|city of|town of|city council|"
+    r"university|college|detention center|correctional facility|national guard|navy|army|air force|"
+    r"congress|parliament|cabinet|senate|house of representatives|general assembly|consulate|embassy|"
+    r"medicare|medicaid)\b",
+    re.IGNORECASE,
+)
+# Heads that make a capitalised phrase a law, not an organisation ("Texas Deceptive Trade Practices Act").
+LAW_HEAD_PATTERN = re.compile(r"\b(act|acts|code|guidelines|convention|directive|regulation|statute)$", re.I)
 COURT_HEAD_PATTERN = re.compile(r"\b(court|tribunal|judiciary|circuit)\b", re.IGNORECASE)
 # Organisations with a regulator-like head word that are not public bodies.
 NON_REGULATOR_PATTERN = re.compile(
@@ -125,20 +137,25 @@ def surname_of(text: str) -> str | None:
 
 
 def org_kind(text: str) -> str:
-    """'COURT', 'REGULATOR' or 'ORG' from an organisation name's head words."""
+    """'COURT', 'REGULATOR', 'LAW', 'GPE' (a public body in no enforcing role) or 'ORG' from a name's words."""
     if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "COURT"
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "REGULATOR"
+    if LAW_HEAD_PATTERN.search(text.rstrip(". ")) and len(text.split()) > 1:
+        return "LAW"
+    if PUBLIC_BODY_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
+        return "GPE"
     return "ORG"
 
 
 # -- scraped copy without apostrophes ------------------------------------------------------------------
-# Heads of an owning body in "Justice Departments Civil Division" (scraped "Department's" lost its apostrophe).
+# Heads of an owning body in "Justice Departments Civil Division" (scraped copy lost the apostrophe).
+# Not "service": "General Services Administration", "Human Services" are plural in the name itself.
 OWNER_HEADS = frozenset(
     {
         "department", "division", "agency", "commission", "bureau", "administration", "office", "ministry",
-        "authority", "board", "court", "service", "section", "branch", "directorate", "inspectorate",
+        "authority", "board", "court", "section", "branch", "directorate", "inspectorate",
     }
 )  # fmt: skip
 # Words a name keeps in the plural ("Veterans Affairs", "Attorneys General", "Human Services").
@@ -168,11 +185,13 @@ def bare_possessive_split(words: list[str], *, is_known: Callable[[str], bool] =
         return None
     for i, word in enumerate(words[:-1]):
         rest = words[i + 1 :]
-        if not _bare_possessive_owner(word) or not rest[0][:1].isupper():
+        if not rest[0][:1].isupper() or all(fold(w) in GENERIC_WORDS for w in rest):
             continue
-        if is_known(" ".join(words[: i + 1])) or all(fold(w) in GENERIC_WORDS for w in rest):
+        owner = " ".join(words[: i + 1])
+        if is_known(owner) or not word.endswith("s"):
             continue
-        return i
+        if _bare_possessive_owner(word) or (not word.endswith(PLURAL_ENDINGS) and is_known(owner[:-1])):
+            return i
     return None
 
 
