@@ -66,6 +66,7 @@ OFFICIAL_TITLES = (
     "attorney general", "u.s. attorney", "united states attorney", "director", "commissioner", "chairman",
     "chairwoman", "chair", "secretary", "special agent", "prosecutor", "inspector general", "assistant",
     "deputy", "acting", "spokesman", "spokeswoman", "spokesperson", "counsel", "trial attorney", "agent",
+    "judge", "magistrate", "justice",
 )  # fmt: skip
 OFFICIAL_WINDOW_TOKENS = 6
 

@@ -45,12 +45,13 @@ KEPT_LABELS = {
     "DATE": "DATE",
     "REGULATOR": "REGULATOR",
     "COURT": "COURT",
+    "PUBLIC_BODY": "PUBLIC_BODY",
 }
 # Political unions the NER calls organisations; in this domain they are places, not parties.
 SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 # Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
-NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PERSON"})
-TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "ORG": 2, "PERSON": 1}
+NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PUBLIC_BODY", "PERSON"})
+TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "PUBLIC_BODY": 2, "ORG": 2, "PERSON": 1}
 # Heads of descriptive references to authorities ("the UK's privacy watchdog").
 DESCRIPTOR_HEADS = (
     "regulator", "regulators", "watchdog", "authority", "agency", "commission", "commissioner",

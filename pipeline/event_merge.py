@@ -12,6 +12,7 @@ Runs on the sentence-level drafts of ``pipeline.events``:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from spacy.tokens import Doc
 
@@ -26,7 +27,9 @@ from pipeline.drafts import (
     DocIndex,
     Draft,
 )
+from pipeline.entities import EntityCluster
 from pipeline.lexicon import Lexicon
+from pipeline.names import content_words, is_distinctive
 
 # Words that refer back to an event in a later sentence ("Amazon is appealing this action").
 EVENT_ANAPHORS = {
@@ -36,6 +39,7 @@ EVENT_ANAPHORS = {
     "INVESTIGATION": ("the investigation", "the probe", "the inquiry", "this investigation"),
 }
 STATUS_LOOKAHEAD_SENTENCES = 2
+TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 
 
 def _merge_into(target: Draft, other: Draft) -> None:
@@ -45,6 +49,37 @@ def _merge_into(target: Draft, other: Draft) -> None:
     target.date = target.date or other.date
     target.class_action = target.class_action or other.class_action
     target.confidence = max(target.confidence, other.confidence)
+
+
+def _same_party(a: EntityCluster, b: EntityCluster) -> bool:
+    """Two entities the article names differently but that are one party ('Rustic Inn' ~ 'Ark Rustic Inn LLC')."""
+    wa, wb = content_words(a.name), content_words(b.name)
+    small = wa if len(wa) <= len(wb) else wb
+    return bool(small) and is_distinctive(small) and (wa <= wb or wb <= wa)
+
+
+def _partial(a: Draft, b: Draft, index: DocIndex) -> bool:
+    """``b`` names no party acted on, and its actors agree with ``a``'s: a repeat mention of ``a``."""
+    if a.type != b.type or b.roles.get(PATIENT_ROLE[b.type]):
+        return False
+    actor = ACTOR_ROLE[a.type]
+    ours, theirs = set(a.roles.get(actor, [])), set(b.roles.get(actor, []))
+    return not ours or theirs <= ours or any(
+        _same_party(index.clusters[x], index.clusters[y]) for x in theirs for y in ours
+    )
+
+
+def _named_alike(a: Draft, b: Draft, index: DocIndex) -> bool:
+    if a.type != b.type:
+        return False
+    role = PATIENT_ROLE[a.type]
+    pa, pb = a.roles.get(role, []), b.roles.get(role, [])
+    if not pa or not pb:
+        return False
+    amounts_a, amounts_b = set(a.roles.get("amount", [])), set(b.roles.get("amount", []))
+    if amounts_a and amounts_b and not amounts_a & amounts_b:
+        return False
+    return all(any(_same_party(index.clusters[x], index.clusters[y]) for y in pa) for x in pb)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -147,6 +182,31 @@ def _retype_public_bodies(events: list[Draft], index: DocIndex) -> None:
                 cluster.type = "PUBLIC_BODY"
 
 
+def _fines_in_pending_settlements(events: list[Draft]) -> None:
+    """A penalty in a consent decree or plea awaiting the court is proposed (guidelines, agreed penalties)."""
+    pending = [e for e in events if e.type == "SETTLEMENT" and e.status == "proposed"]
+    for ev in events:
+        if ev.type == "FINE" and ev.status == "imposed":
+            if any(set(ev.roles.get("target", [])) & set(s.roles.get("defendant", [])) for s in pending):
+                ev.status = "proposed"
+
+
+def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
+    """An action reported as happening 'today' with no other date happened on the publication date."""
+    published = doc._.published
+    if not published:
+        return
+    text_start = doc._.text_start or 0
+    body = [s for s in sents if s.start_char >= text_start]
+    lede_today = bool(body) and TODAY.search(body[0].text) is not None
+    for ev in events:
+        if ev.date:
+            continue
+        own = any(TODAY.search(sents[s].text) for s in ev.sentences)
+        if own or (lede_today and ev.type in ("FINE", "SETTLEMENT") and ev.status in ("agreed", "imposed", "proposed")):
+            ev.date = published
+
+
 def finish_events(
     drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
 ) -> list[Draft]:
@@ -162,6 +222,8 @@ def finish_events(
                 probes.append(draft)
             continue
         match = next((e for e in events if _compatible(e, draft)), None)
+        match = match or next((e for e in reversed(events) if _partial(e, draft, index)), None)
+        match = match or next((e for e in events if _named_alike(e, draft, index)), None)
         if match is not None:
             _merge_into(match, draft)
         else:
@@ -188,5 +250,7 @@ def finish_events(
             s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events
         ) and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled"):
             ev.status = "settled"
+    _fines_in_pending_settlements(events)
+    _dates_of_announcements(events, doc, sents)
     _retype_public_bodies(events, index)
     return [e for e in events if e.confidence >= min_confidence]

@@ -51,6 +51,8 @@ DOMAINS = frozenset(
 )
 QID_RE = re.compile(r"^Q\d+$")
 COUNTRY_RE = re.compile(r"^(EU|INT|[A-Z]{2}(-[A-Z0-9]{1,3})?)$")
+#: How the EntityRuler joins a label and a pattern id into its match key.
+ENT_ID_SEP = "||"
 #: Configuration for ``nlp.add_pipe("entity_ruler", config=RULER_CONFIG)``; see the module docstring on case.
 RULER_CONFIG: dict[str, Any] = {"validate": False, "overwrite_ents": False}
 #: Words a headline leaves in lower case ("Court of Appeals for the Ninth Circuit").
@@ -427,6 +429,232 @@ def build_entity_ruler(nlp: Any, *, name: str = "gazetteer_ruler", before: str |
     ruler = nlp.add_pipe("entity_ruler", name=name, before=before, config=RULER_CONFIG)
     ruler.add_patterns(load_gazetteer().ruler_patterns())
     return ruler
+
+
+def pattern_token_width(token: dict[str, Any]) -> int | None:
+    """Most document tokens one pattern token can cover (from its ``OP``); None when unbounded ("*")."""
+    op = str(token.get("OP", "1"))
+    if op in ("1", "?", "!"):
+        return 1
+    if op in ("*", "+"):
+        return None
+    quantifier = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+    if quantifier is None:
+        raise ValueError(f"unknown pattern OP {op!r}; use a spaCy Matcher operator (?, *, +, !, {{n,m}})")
+    if quantifier[2] and not quantifier[3]:
+        return None
+    return int(quantifier[3] or quantifier[1])
+
+
+def anchor_words(token: dict[str, Any]) -> frozenset[str] | None:
+    """Lower-case words a required literal pattern token matches ({"LOWER": "court"}, {"ORTH": {"IN": ..}}),
+    or None when the token is optional or not a plain ORTH/LOWER/TEXT literal."""
+    attrs = [k for k in token if k != "OP"]
+    if token.get("OP", "1") != "1" or len(attrs) != 1 or attrs[0] not in ("ORTH", "LOWER", "TEXT"):
+        return None
+    value = token[attrs[0]]
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(w.lower() for w in value["IN"])
+    return None
+
+
+@dataclass(frozen=True)
+class AnchorRule:
+    """Where the matches of token patterns through one of their required words (the anchor) can lie.
+
+    ``before``/``after``: most tokens a match has on each side of the anchor from bounded pattern tokens.
+    An ``open`` side also has unbounded tokens ("*"); each of their tokens satisfies an unbounded spec, so
+    the window there runs on until the (``before``/``after`` + 1)-th token that satisfies none.
+    """
+
+    words: frozenset[str]
+    before: int
+    after: int
+    open_before: bool = False
+    open_after: bool = False
+
+    def window(self, anchor: int, length: int, unbounded: frozenset[int]) -> tuple[int, int]:
+        """Token range [start, end) holding every match through the anchor token at index ``anchor``."""
+        start, end = max(0, anchor - self.before), min(length, anchor + 1 + self.after)
+        if self.open_before:
+            start, misses = anchor, self.before
+            while start > 0 and (start - 1 in unbounded or misses > 0):
+                misses -= start - 1 not in unbounded
+                start -= 1
+        if self.open_after:
+            end, misses = anchor + 1, self.after
+            while end < length and (end in unbounded or misses > 0):
+                misses -= end not in unbounded
+                end += 1
+        return start, end
+
+    def widened(self, other: AnchorRule) -> AnchorRule:
+        """One rule whose windows hold those of both rules (same anchor words)."""
+        return AnchorRule(
+            words=self.words,
+            before=max(self.before, other.before),
+            after=max(self.after, other.after),
+            open_before=self.open_before or other.open_before,
+            open_after=self.open_after or other.open_after,
+        )
+
+
+def anchor_rule(pattern: Sequence[dict[str, Any]]) -> AnchorRule | None:
+    """The anchor rule of a token pattern: its required literal token with the fewest words (function
+    words last, then the first such token); None when it has no required literal token."""
+    candidates = [(i, words) for i, token in enumerate(pattern) if (words := anchor_words(token))]
+    if not candidates:
+        return None
+    index, words = min(candidates, key=lambda c: (c[1] <= HEADLINE_SMALL_WORDS, len(c[1]), c[0]))
+    widths = [pattern_token_width(token) for token in pattern]
+    return AnchorRule(
+        words=words,
+        before=sum(w or 0 for w in widths[:index]),
+        after=sum(w or 0 for w in widths[index + 1 :]),
+        open_before=None in widths[:index],
+        open_after=None in widths[index + 1 :],
+    )
+
+
+def unbounded_specs(pattern: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The unbounded tokens of a pattern as one-token specs (without their ``OP``)."""
+    return [
+        {k: v for k, v in token.items() if k != "OP"}
+        for token in pattern
+        if pattern_token_width(token) is None
+    ]
+
+
+def merge_windows(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping ranges merged into one ([0, 5) and [3, 9) -> [0, 9))."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class GazetteerMatcher:
+    """spaCy component: the entities an EntityRuler with :meth:`Gazetteer.ruler_patterns` finds, cheaply.
+
+    The EntityRuler's token Matcher tries every token pattern at every token; with ~450 patterns full of
+    optional and regex tokens it cost as much as the NER. Here aliases go to a PhraseMatcher (as in the
+    ruler), and each token pattern is only tried in the windows around its anchor word
+    (:class:`AnchorRule`), which hold every match it can have. Matches are then chosen as the EntityRuler
+    chooses them (longest first, then earliest; see :meth:`set_annotations` on ties), with the pattern id
+    as ``ent_id_``.
+    """
+
+    def __init__(
+        self,
+        nlp: Any,
+        name: str = "newspipe_gazetteer",
+        *,
+        gazetteer: Gazetteer | None = None,
+        overwrite_ents: bool = True,
+    ) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.phrase_matcher = PhraseMatcher(nlp.vocab)
+        self.unbounded = Matcher(nlp.vocab, validate=False)
+        #: Match key -> (label, pattern id), and the rank that breaks ties between equal spans.
+        self.labels: dict[int, tuple[str, str]] = {}
+        self.ranks: dict[int, int] = {}
+        rules: dict[frozenset[str], AnchorRule] = {}
+        members: dict[frozenset[str], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
+        phrases: dict[str, list[str]] = defaultdict(list)
+        specs: dict[str, dict[str, Any]] = {}
+        for pattern in (gazetteer or load_gazetteer()).ruler_patterns():
+            key = f"{pattern['label']}{ENT_ID_SEP}{pattern['id']}"
+            match_id = nlp.vocab.strings.add(key)
+            self.labels[match_id] = (pattern["label"], pattern["id"])
+            self.ranks.setdefault(match_id, len(self.ranks))
+            if isinstance(pattern["pattern"], str):
+                phrases[key].append(pattern["pattern"])
+                continue
+            rule = anchor_rule(pattern["pattern"])
+            if rule is None:
+                raise ValueError(
+                    f"{pattern['id']}: token pattern {pattern['pattern']} has no required ORTH/LOWER word "
+                    "to anchor it; give it one (the head noun of the name) in pipeline/data"
+                )
+            rules[rule.words] = rules[rule.words].widened(rule) if rule.words in rules else rule
+            members[rule.words].append((key, pattern["pattern"]))
+            specs.update((json.dumps(s, sort_keys=True), s) for s in unbounded_specs(pattern["pattern"]))
+        for key, texts in phrases.items():
+            self.phrase_matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+        if specs:
+            self.unbounded.add("UNBOUNDED", [[spec] for spec in specs.values()])
+        self.groups: list[tuple[AnchorRule, Any]] = []
+        self.anchor_groups: dict[int, list[int]] = defaultdict(list)
+        for words, rule in rules.items():
+            matcher = Matcher(nlp.vocab, validate=False)
+            for key, token_pattern in members[words]:
+                matcher.add(key, [token_pattern])
+            for word in words:
+                self.anchor_groups[nlp.vocab.strings.add(word)].append(len(self.groups))
+            self.groups.append((rule, matcher))
+
+    def __call__(self, doc: Any) -> Any:
+        """Find the gazetteer's names in ``doc`` and add them to ``doc.ents``."""
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Any) -> list[tuple[int, int, int]]:
+        """Every (match key, start, end) of the patterns in ``doc``: what the EntityRuler's Matchers find."""
+        from spacy.attrs import LOWER
+
+        matches = set(self.phrase_matcher(doc))
+        lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+        windows: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        unbounded: frozenset[int] | None = None
+        for position, lower in enumerate(lowers):
+            for number in self.anchor_groups.get(lower, ()):
+                rule = self.groups[number][0]
+                if unbounded is None and (rule.open_before or rule.open_after):
+                    unbounded = frozenset(start for _, start, _ in self.unbounded(doc))
+                windows[number].append(rule.window(position, len(doc), unbounded or frozenset()))
+        for number, found in windows.items():
+            matcher = self.groups[number][1]
+            for start, end in merge_windows(found):
+                matches.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
+        return [m for m in matches if m[1] != m[2]]
+
+    def set_annotations(self, doc: Any, matches: Iterable[tuple[int, int, int]]) -> None:
+        """Add matches to ``doc.ents`` longest first, then earliest, skipping any that overlap one taken.
+
+        This is the EntityRuler's choice; where it leaves equal spans to set order, the pattern that comes
+        first in :meth:`Gazetteer.ruler_patterns` wins.
+        """
+        from spacy.tokens import Span
+
+        ordered = sorted(matches, key=lambda m: (m[1] - m[2], m[1], self.ranks[m[0]]))
+        entities = list(doc.ents)
+        taken: set[int] = set()
+        new_entities = []
+        for match_id, start, end in ordered:
+            if not self.overwrite_ents and any(t.ent_type for t in doc[start:end]):
+                continue
+            if start in taken or end - 1 in taken:
+                continue
+            label, ent_id = self.labels[match_id]
+            new_entities.append(Span(doc, start, end, label=label, span_id=ent_id))
+            entities = [e for e in entities if not (e.start < end and e.end > start)]
+            taken.update(range(start, end))
+        doc.ents = entities + new_entities
+
+
+def build_gazetteer_component(
+    nlp: Any, *, before: str | None = "ner", name: str = "newspipe_gazetteer"
+) -> Any:
+    """Add the :class:`GazetteerMatcher` to ``nlp`` (factory ``newspipe_gazetteer``, see factories.py)."""
+    return nlp.add_pipe("newspipe_gazetteer", name=name, before=before)
 
 
 @functools.lru_cache(maxsize=1)

@@ -137,7 +137,7 @@ def surname_of(text: str) -> str | None:
 
 
 def org_kind(text: str) -> str:
-    """'COURT', 'REGULATOR', 'LAW', 'GPE' (a public body in no enforcing role) or 'ORG' from a name's words."""
+    """'COURT', 'REGULATOR', 'LAW', 'PUBLIC_BODY' (a public body in no enforcing role) or 'ORG' from a name's words."""
     if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "COURT"
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
@@ -145,7 +145,7 @@ def org_kind(text: str) -> str:
     if LAW_HEAD_PATTERN.search(text.rstrip(". ")) and len(text.split()) > 1:
         return "LAW"
     if PUBLIC_BODY_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
-        return "GPE"
+        return "PUBLIC_BODY"
     return "ORG"
 
 

@@ -28,6 +28,8 @@ PATIENT_VERBS = frozenset(
 )  # fmt: skip
 # A trigger can win an appeal against it: "X won an appeal against a fine" -> X is the party.
 APPEAL_NOUNS = frozenset({"appeal", "challenge", "bid", "fight", "case"})
+# "ordered X to pay": the object does the paying; "agreed to pay X": the subject does.
+OBJECT_CONTROL_VERBS = frozenset({"order", "require", "direct", "force", "compel", "ask", "allow", "permit", "instruct", "urge"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = frozenset({"prep", "pobj", "dobj", "compound", "amod", "attr", "appos", "nmod", "conj", "npadvmod", "dative", "oprd"})
 MAX_CLIMB = 5
@@ -81,7 +83,7 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and verb.head is not verb:
             objects = children(verb.head, "dobj")
-            if verb.dep_ == "xcomp" and objects:
+            if verb.dep_ == "xcomp" and objects and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
                 return objects[0]
             verb = verb.head
             seen += 1
