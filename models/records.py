@@ -43,7 +43,9 @@ class _Frozen(BaseModel):
 class Span(_Frozen):
     """A character span of one field of the input record."""
 
-    field: FieldName = Field(description="Which field of the input record the span indexes: 'title' or 'text'.")
+    field: FieldName = Field(
+        description="Which field of the input record the span indexes: 'title' or 'text'."
+    )
     start: int = Field(ge=0, description="Start offset (Unicode code points) into the original field.")
     end: int = Field(ge=0, description="End offset (exclusive); record[field][start:end] == text.")
     text: str = Field(description="The exact text of the span in the original input.")
@@ -80,14 +82,18 @@ class Entity(_Frozen):
         description="Entity kind, as defined by the annotation guidelines; PUBLIC_BODY is a government body that, "
         "in this story, does not regulate, investigate, prosecute, sue or fine (a school board being sued)."
     )
-    name: str = Field(description="Canonical name: the gazetteer's name where known, else the fullest mention.")
+    name: str = Field(
+        description="Canonical name: the gazetteer's name where known, else the fullest mention."
+    )
     aliases: list[str] = Field(default_factory=list, description="Other names the article uses for it.")
     mentions: list[Mention] = Field(description="Every mention of the entity, in text order.")
     value: Money | str | None = Field(
         default=None,
         description="MONEY: the normalised amount; DATE: an ISO 8601 date prefix (YYYY, YYYY-MM or YYYY-MM-DD).",
     )
-    kb_id: str | None = Field(default=None, description="Gazetteer identifier (e.g. 'reg:ico-uk') or Wikidata QID.")
+    kb_id: str | None = Field(
+        default=None, description="Gazetteer identifier (e.g. 'reg:ico-uk') or Wikidata QID."
+    )
 
 
 class Event(_Frozen):
@@ -103,7 +109,9 @@ class Event(_Frozen):
         default=None, pattern=ISO_DATE_PATTERN, description="ISO 8601 date prefix of the event, or null."
     )
     class_action: bool | None = Field(default=None, description="LAWSUIT only: whether it is a class action.")
-    class_size: int | None = Field(default=None, ge=0, description="LAWSUIT only: size of the class where stated.")
+    class_size: int | None = Field(
+        default=None, ge=0, description="LAWSUIT only: size of the class where stated."
+    )
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the extractor is that the event is real.")
     evidence: list[Evidence] = Field(description="Sentences that support the event, in text order.")
 
@@ -114,7 +122,9 @@ class Event(_Frozen):
         if unknown:
             raise ValueError(f"{self.type} has no role {unknown}; allowed: {list(allowed)}")
         if self.status is not None and self.status not in EVENT_STATUSES[self.type]:
-            raise ValueError(f"{self.type} status must be one of {EVENT_STATUSES[self.type]}, got {self.status!r}")
+            raise ValueError(
+                f"{self.type} status must be one of {EVENT_STATUSES[self.type]}, got {self.status!r}"
+            )
         if self.type != "LAWSUIT" and (self.class_action is not None or self.class_size is not None):
             raise ValueError("class_action and class_size apply to LAWSUIT events only")
         return self
@@ -124,7 +134,7 @@ class ArticleRecord(_Frozen):
     """The pipeline's output for one input article."""
 
     id: str = Field(description="The input record's id (or a stable id derived from its content).")
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    schema_version: Literal["1.0"] = Field(default="1.0", description="Version of this schema.")
     title: str | None = Field(default=None, description="The article's title as given in the input.")
     published: str | None = Field(
         default=None, pattern=ISO_DATE_PATTERN, description="Publication date (ISO 8601 prefix), or null."
@@ -139,7 +149,7 @@ class ArticleRecord(_Frozen):
 class ErrorRecord(_Frozen):
     """An input record (or part of one) that could not be processed as given."""
 
-    schema_version: Literal["1.0"] = Field(default=SCHEMA_VERSION, description="Version of this schema.")
+    schema_version: Literal["1.0"] = Field(default="1.0", description="Version of this schema.")
     file: str = Field(description="Input file the record came from ('-' for standard input).")
     line: int | None = Field(default=None, description="1-based line number in the file, where it has lines.")
     id: str | None = Field(default=None, description="The record's id, where it could be read.")

@@ -60,7 +60,8 @@ _CHAR_MAP = str.maketrans(
 _HARD_WRAP = re.compile(r"(?<![.!?:;\"')\]\n])\n(?=[^\s])")
 # Press-release and wire datelines open the text: "WASHINGTON - ", "NEW YORK, March 3 (Reuters) -".
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z .,'-]{2,60}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(\s*\([A-Za-z ]+\))?(\s*[-\u2013\u2014]{1,2}\s|\s{2,}(?=[A-Z]))"
+    r"\A\s*[A-Z][A-Z .,'-]{2,60}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(\s*\([A-Za-z ]+\))?"
+    r"(\s*[-\u2013\u2014]{1,2}\s|\s{2,}(?=[A-Z]))"
 )
 # Stock tickers in angle brackets ("AVX <AVX> REACHES SETTLEMENT") are not mentions of anything.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,7}>")

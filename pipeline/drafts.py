@@ -9,8 +9,18 @@ from spacy.tokens import Doc, Span
 
 from pipeline.entities import EntityCluster
 
-ACTOR_ROLE = {"FINE": "authority", "LAWSUIT": "plaintiff", "SETTLEMENT": "claimant", "INVESTIGATION": "authority"}
-PATIENT_ROLE = {"FINE": "target", "LAWSUIT": "defendant", "SETTLEMENT": "defendant", "INVESTIGATION": "target"}
+ACTOR_ROLE = {
+    "FINE": "authority",
+    "LAWSUIT": "plaintiff",
+    "SETTLEMENT": "claimant",
+    "INVESTIGATION": "authority",
+}
+PATIENT_ROLE = {
+    "FINE": "target",
+    "LAWSUIT": "defendant",
+    "SETTLEMENT": "defendant",
+    "INVESTIGATION": "target",
+}
 ANCHOR_ROLES = {
     "FINE": ("target",),
     "LAWSUIT": ("defendant", "plaintiff"),
@@ -95,7 +105,9 @@ class DocIndex:
         self.mentions.sort()
         self.sent_starts = [s.start for s in doc.sents]
         self.officials = {
-            idx for idx, c in enumerate(self.clusters) if c.type == "PERSON" and any(_titled(m) for m in c.mentions)
+            idx
+            for idx, c in enumerate(self.clusters)
+            if c.type == "PERSON" and any(_titled(m) for m in c.mentions)
         }
 
     def sentence_of(self, token_i: int) -> int:

@@ -218,7 +218,7 @@ class EntityResolver:
         return spans
 
     def _renames(self, doc: Doc) -> list[tuple[Span, Span]]:
-        """Pairs of mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
+        """Mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
         pairs = []
         for tok in doc:
             if tok.text != "(" or tok.i == 0:
@@ -265,7 +265,8 @@ class EntityResolver:
         """
         found = find_amounts(doc.text, default_currency=currency)
         kept = drop_conversions(doc.text, found)
-        spans, conversions = [], []
+        spans: list[Span] = []
+        conversions: list[Span] = []
         for start, end, amount in found:
             span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
             if span is not None:
@@ -408,7 +409,10 @@ class EntityResolver:
             entry = self.gazetteer.get(span.kb_id_)
             if entry is not None:
                 cluster.kb_id, cluster.canonical = entry.id, entry.name
-        if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
+        if (
+            TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0)
+            and cluster.type in NAMED_GROUP
+        ):
             cluster.type = span.label_
         elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
             cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
@@ -444,13 +448,17 @@ class EntityResolver:
                     if len(c.name.split()) > 1 and surname_of(text) == surname_of(c.name):
                         return c
                 continue
-            if any(is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions):
+            if any(
+                is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions
+            ):
                 return c
         if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
             "mr", "mrs", "ms", "dr", "judge"
         }:  # fmt: skip
             key_surname = fold(text).split()[-1]
-            return next((c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None)
+            return next(
+                (c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None
+            )
         return None
 
     def __call__(self, doc: Doc) -> Doc:

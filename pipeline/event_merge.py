@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
 from spacy.tokens import Doc
 
 from pipeline.drafts import (
     ACTOR_ROLE,
     ANCHOR_ROLES,
     CONFIDENCE_LINKED,
-    PATIENT_ROLE,
     DEFAULT_STATUS,
-    PARTY_TYPES,
+    PATIENT_ROLE,
     STATUS_RANK,
     DocIndex,
     Draft,
@@ -33,9 +33,31 @@ from pipeline.names import content_words, is_distinctive
 
 # Words that refer back to an event in a later sentence ("Amazon is appealing this action").
 EVENT_ANAPHORS = {
-    "FINE": ("the fine", "this fine", "the penalty", "this penalty", "this action", "the decision", "the ruling"),
-    "LAWSUIT": ("the lawsuit", "the suit", "the case", "this case", "the complaint", "the action", "the claim"),
-    "SETTLEMENT": ("the settlement", "the agreement", "the consent decree", "the deal", "the consent judgment"),
+    "FINE": (
+        "the fine",
+        "this fine",
+        "the penalty",
+        "this penalty",
+        "this action",
+        "the decision",
+        "the ruling",
+    ),
+    "LAWSUIT": (
+        "the lawsuit",
+        "the suit",
+        "the case",
+        "this case",
+        "the complaint",
+        "the action",
+        "the claim",
+    ),
+    "SETTLEMENT": (
+        "the settlement",
+        "the agreement",
+        "the consent decree",
+        "the deal",
+        "the consent judgment",
+    ),
     "INVESTIGATION": ("the investigation", "the probe", "the inquiry", "this investigation"),
 }
 STATUS_LOOKAHEAD_SENTENCES = 2
@@ -64,8 +86,10 @@ def _partial(a: Draft, b: Draft, index: DocIndex) -> bool:
         return False
     actor = ACTOR_ROLE[a.type]
     ours, theirs = set(a.roles.get(actor, [])), set(b.roles.get(actor, []))
-    return not ours or theirs <= ours or any(
-        _same_party(index.clusters[x], index.clusters[y]) for x in theirs for y in ours
+    return (
+        not ours
+        or theirs <= ours
+        or any(_same_party(index.clusters[x], index.clusters[y]) for x in theirs for y in ours)
     )
 
 
@@ -156,12 +180,19 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
         if not actions:
             break
         action = min(actions, key=lambda e: abs(e.sentences[0] - probe.sentences[0]))
-        parties = [i for i in action.roles[PATIENT_ROLE[action.type]] if index.type_of(i) != "REGULATOR" or not index.clusters[i].kb_id]
+        parties = [
+            i
+            for i in action.roles[PATIENT_ROLE[action.type]]
+            if index.type_of(i) != "REGULATOR" or not index.clusters[i].kb_id
+        ]
         if not parties:
             continue
         probe.add("target", parties)
         if not probe.roles.get("authority"):
-            probe.add("authority", [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) == "REGULATOR"])
+            probe.add(
+                "authority",
+                [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) == "REGULATOR"],
+            )
         probe.confidence = CONFIDENCE_LINKED
         match = next((e for e in events + linked if _compatible(e, probe)), None)
         if match is not None:
@@ -203,7 +234,11 @@ def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         if ev.date:
             continue
         own = any(TODAY.search(sents[s].text) for s in ev.sentences)
-        if own or (lede_today and ev.type in ("FINE", "SETTLEMENT") and ev.status in ("agreed", "imposed", "proposed")):
+        if own or (
+            lede_today
+            and ev.type in ("FINE", "SETTLEMENT")
+            and ev.status in ("agreed", "imposed", "proposed")
+        ):
             ev.date = published
 
 
@@ -246,9 +281,11 @@ def finish_events(
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
     _assign_statuses(events, [s.text.lower() for s in sents], lexicon)
     for ev in events:
-        if ev.type == "LAWSUIT" and any(
-            s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events
-        ) and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled"):
+        if (
+            ev.type == "LAWSUIT"
+            and any(s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events)
+            and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
+        ):
             ev.status = "settled"
     _fines_in_pending_settlements(events)
     _dates_of_announcements(events, doc, sents)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -89,7 +90,8 @@ class EventExtractor:
     def _parse(self, spans: list[Span]) -> list[Doc]:
         docs = [s.as_doc() for s in spans]
         for name in self.syntax_pipes:
-            docs = list(self.nlp.get_pipe(name).pipe(docs))
+            component: Any = self.nlp.get_pipe(name)
+            docs = list(component.pipe(docs))
         return docs
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
@@ -109,7 +111,7 @@ class EventExtractor:
         spans = [(d, s) for d in docs for s in self._candidate_sentences(d)]
         parsed = self._parse([s for _, s in spans])
         per_doc: dict[int, list[tuple[Span, Doc]]] = {}
-        for (d, s), p in zip(spans, parsed):
+        for (d, s), p in zip(spans, parsed, strict=True):
             per_doc.setdefault(id(d), []).append((s, p))
         for d in docs:
             d._.events = self.extract(d, per_doc.get(id(d), []))
@@ -123,8 +125,10 @@ class EventExtractor:
         if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             etype = lex.verb_triggers[lemma]
         elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
-            if tok.dep_ in ("compound", "amod", "nmod") and self._nominal(tok.head) and (
-                tok.head.lemma_.lower() in lex.noun_triggers or tok.head.lower_ in lex.noun_triggers
+            if (
+                tok.dep_ in ("compound", "amod", "nmod")
+                and self._nominal(tok.head)
+                and (tok.head.lemma_.lower() in lex.noun_triggers or tok.head.lower_ in lex.noun_triggers)
             ):
                 return None  # "class-action suit": the head noun is the trigger
             etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
@@ -142,6 +146,14 @@ class EventExtractor:
             etype = "SETTLEMENT"
         else:
             return None
+        if lemma == "complaint" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+            return None  # "filed a complaint with the EEOC": an administrative charge, not a suit
+        if (
+            lemma == "complaint"
+            and tok.head.lemma_ == "file"
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children)
+        ):
+            return None
         excluded = lex.excluded_contexts.get(lemma, frozenset())
         near = {c.lower_ for c in tok.children} | {tok.head.lower_}
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
@@ -158,7 +170,9 @@ class EventExtractor:
 
     def _hypothetical(self, tok: Token, roles: RoleTokens) -> bool:
         verb = roles.governing_verb or (tok if tok.pos_ == "VERB" else None)
-        if verb is not None and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might", "can"} for c in verb.children):
+        if verb is not None and any(
+            c.dep_ == "aux" and c.lower_ in {"could", "may", "might", "can"} for c in verb.children
+        ):
             return True
         window = tok.doc[max(tok.i - 6, 0) : tok.i + 8].text.lower()
         return "up to" in window or "maximum" in window
@@ -176,7 +190,12 @@ class EventExtractor:
                         break
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
+            if (
+                idx is not None
+                and index.type_of(idx) in PARTY_TYPES
+                and idx not in out
+                and idx not in index.officials
+            ):
                 out.append(idx)
         return out
 
@@ -252,7 +271,9 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = self._fit_kinds(etype, actor, patient, draft, index)
-        if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
+        if etype == "INVESTIGATION" and (
+            self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)
+        ):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
@@ -273,7 +294,11 @@ class EventExtractor:
             if idx is None or index.clusters[idx].value is None:
                 continue
             prev = sent.start + ent.start - 2
-            if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
+            if (
+                ent.start >= 2
+                and sdoc[ent.start - 1].lower_ == "of"
+                and index.token_cluster.get(prev) is not None
+            ):
                 if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
                     continue
             near = attached(ent.root, tok, max_steps=3) or attached(ent.root, verb, max_steps=3)
@@ -304,13 +329,21 @@ class EventExtractor:
         """'investigated whether the company required ...' / 'investigation into whether X ...' -> X."""
         for t in tok.subtree:
             if t is not tok and t.dep_ in ("nsubj", "nsubjpass") and t.head is not tok.head:
-                found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
+                found = [
+                    i
+                    for i in self._resolve(t, sent, index, actor=False)
+                    if index.type_of(i) in ("ORG", "PERSON")
+                ]
                 if found:
                     return found
         if tok.dep_ == "nsubj" and tok.head.lemma_ in FINDING_VERBS:  # "the investigation found that X ..."
             for t in tok.head.subtree:
                 if t.dep_ in ("nsubj", "nsubjpass") and t is not tok:
-                    found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
+                    found = [
+                        i
+                        for i in self._resolve(t, sent, index, actor=False)
+                        if index.type_of(i) in ("ORG", "PERSON")
+                    ]
                     if found:
                         return found
         return []

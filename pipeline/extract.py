@@ -1,9 +1,9 @@
 """Extraction entry points: one article or a stream of them in, ``ArticleRecord`` out.
 
-    >>> from pipeline import extract
-    >>> record = extract("Amazon was fined $887 million by Luxembourg's privacy regulator.")
-    >>> [e.type for e in record.events]
-    ['FINE']
+>>> from pipeline import extract
+>>> record = extract("Amazon was fined $887 million by Luxembourg's privacy regulator.")
+>>> [e.type for e in record.events]
+['FINE']
 """
 
 from __future__ import annotations

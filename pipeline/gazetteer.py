@@ -37,7 +37,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -104,9 +104,7 @@ class GazetteerEntry:
     @property
     def ruler_aliases(self) -> tuple[str, ...]:
         """Name and aliases the ruler matches (everything but the lookup-only aliases)."""
-        names = (
-            dict.fromkeys((self.name, *self.aliases)) if not self.patterns else dict.fromkeys(self.aliases)
-        )
+        names = dict.fromkeys((self.name, *self.aliases)) if not self.patterns else dict.fromkeys(self.aliases)
         return tuple(a for a in names if a and a not in self.lookup_only_aliases)
 
 
@@ -130,8 +128,7 @@ def alias_variants(alias: str, *, any_case: bool = False) -> list[str]:
     if any_case:
         words = alias.split(" ")
         headline = [
-            w if w.lower() in HEADLINE_SMALL_WORDS and i else w[:1].upper() + w[1:]
-            for i, w in enumerate(words)
+            w if w.lower() in HEADLINE_SMALL_WORDS and i else w[:1].upper() + w[1:] for i, w in enumerate(words)
         ]
         forms |= {alias.lower(), " ".join(headline)}
     for old, new in (("U.S. ", "US "), ("US ", "U.S. "), ("U.K. ", "UK "), ("UK ", "U.K. ")):
@@ -162,9 +159,7 @@ def _macro_table(state_names: Sequence[str]) -> dict[str, list[list[dict[str, An
     }
 
 
-def expand_macros(
-    pattern: Sequence[dict[str, Any]], macros: dict[str, list[list[dict[str, Any]]]]
-) -> Iterator[list]:
+def expand_macros(pattern: Sequence[dict[str, Any]], macros: dict[str, list[list[dict[str, Any]]]]) -> Iterator[list]:
     """Every plain spaCy token pattern a macro pattern stands for (product of the macros' alternatives)."""
     choices: list[list[list[dict[str, Any]]]] = []
     for token in pattern:
@@ -187,9 +182,7 @@ def _parse_entry(raw: dict[str, Any], *, expected_type: str, where: str) -> Gaze
     """Check one data line and build its entry; raise ValueError naming the file and line."""
     missing = [k for k in ("id", "type", "name", "source") if not raw.get(k)]
     if missing:
-        raise ValueError(
-            f"{where}: missing or empty {missing}; every entry needs an id, type, name and source"
-        )
+        raise ValueError(f"{where}: missing or empty {missing}; every entry needs an id, type, name and source")
     if raw["type"] != expected_type:
         raise ValueError(f"{where}: type must be {expected_type!r} in this file, got {raw['type']!r}")
     unknown = sorted(set(raw.get("domains", [])) - DOMAINS)
@@ -198,9 +191,7 @@ def _parse_entry(raw: dict[str, Any], *, expected_type: str, where: str) -> Gaze
     if raw.get("kb_id") is not None and not QID_RE.match(raw["kb_id"]):
         raise ValueError(f"{where}: kb_id must be a Wikidata QID like 'Q8880' or null, got {raw['kb_id']!r}")
     if raw.get("country") is not None and not COUNTRY_RE.match(raw["country"]):
-        raise ValueError(
-            f"{where}: country must be ISO 3166 ('FR', 'US-NY'), 'EU' or 'INT', got {raw['country']!r}"
-        )
+        raise ValueError(f"{where}: country must be ISO 3166 ('FR', 'US-NY'), 'EU' or 'INT', got {raw['country']!r}")
     keys = {f.name for f in GazetteerEntry.__dataclass_fields__.values()}
     extra = sorted(set(raw) - keys)
     if extra:
@@ -227,9 +218,7 @@ def _read_entries() -> Iterator[GazetteerEntry]:
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as err:
-                raise ValueError(
-                    f"{where}: not valid JSON ({err.msg}); each line must be one JSON object"
-                ) from err
+                raise ValueError(f"{where}: not valid JSON ({err.msg}); each line must be one JSON object") from err
             yield _parse_entry(raw, expected_type=entry_type, where=where)
 
 
@@ -251,9 +240,7 @@ class Gazetteer:
         folded: dict[str, list[str]] = defaultdict(list)
         for entry in self.entries:
             if entry.id in by_id:
-                raise ValueError(
-                    f"duplicate gazetteer id {entry.id!r}; ids must be unique across pipeline/data"
-                )
+                raise ValueError(f"duplicate gazetteer id {entry.id!r}; ids must be unique across pipeline/data")
             by_id[entry.id] = entry
             for alias in dict.fromkeys((entry.name, *entry.aliases, *entry.lookup_only_aliases)):
                 key = normalize_surface(alias)
@@ -262,9 +249,7 @@ class Gazetteer:
                     folded[key.casefold()].append(entry.id)
         for entry in self.entries:
             if entry.parent is not None and (entry.parent not in by_id or not entry.provision):
-                raise ValueError(
-                    f"{entry.id}: parent {entry.parent!r} must be a known id and needs a provision"
-                )
+                raise ValueError(f"{entry.id}: parent {entry.parent!r} must be a known id and needs a provision")
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_exact", {k: tuple(dict.fromkeys(v)) for k, v in exact.items()})
         object.__setattr__(self, "_folded", {k: tuple(dict.fromkeys(v)) for k, v in folded.items()})
@@ -288,9 +273,7 @@ class Gazetteer:
         found = self.lookup_all(surface)
         code = self._code(country) if country else None
         if code is not None:
-            found = tuple(
-                e for e in found if e.country and (e.country == code or e.country.startswith(f"{code}-"))
-            )
+            found = tuple(e for e in found if e.country and (e.country == code or e.country.startswith(f"{code}-")))
         return found[0] if len(found) == 1 else None
 
     def country_code(self, name: str) -> str | None:
@@ -314,9 +297,7 @@ class Gazetteer:
     def descriptor_domains(self, phrase: str) -> tuple[str, ...]:
         """Domains of a descriptive head ("data protection watchdog" -> privacy); () when unknown."""
         words = normalize_surface(phrase).replace("\u2019", "'").split()
-        words = [
-            w for w in words if w.lower() not in {"the", "a", "an", "its", "lead", "national", "main", "top"}
-        ]
+        words = [w for w in words if w.lower() not in {"the", "a", "an", "its", "lead", "national", "main", "top"}]
         for start in range(len(words)):
             for candidate in (" ".join(words[start:]), " ".join(words[start:]).lower()):
                 singular = re.sub(r"ies$", "y", re.sub(r"(?<=[^s])s$", "", candidate))
@@ -363,8 +344,7 @@ class Gazetteer:
                     grouped[(entry.type, form)].append(entry.id)
             for pattern in entry.patterns:
                 patterns += [
-                    {"label": entry.type, "pattern": p, "id": entry.id}
-                    for p in expand_macros(pattern, macros)
+                    {"label": entry.type, "pattern": p, "id": entry.id} for p in expand_macros(pattern, macros)
                 ]
         for (label, form), ids in grouped.items():
             patterns.append({"label": label, "pattern": form, "id": "|".join(sorted(set(ids)))})
@@ -390,11 +370,7 @@ class Gazetteer:
                 continue
             taken = "|".join(re.escape(c.provision or "") for c in children.get(entry.id, []))
             first = {
-                "TEXT": {
-                    "REGEX": f"^(?!(?:{taken})(?:\\(|$)){PROVISION_NUMBER}$"
-                    if taken
-                    else number["TEXT"]["REGEX"]
-                }
+                "TEXT": {"REGEX": f"^(?!(?:{taken})(?:\\(|$)){PROVISION_NUMBER}$" if taken else number["TEXT"]["REGEX"]}
             }
             heads = [
                 (
@@ -409,9 +385,7 @@ class Gazetteer:
             for alias in entry.ruler_aliases:
                 attr = "LOWER" if is_case_insensitive(alias, entry.case_sensitive_aliases) else "ORTH"
                 words = [{attr: t.lower() if attr == "LOWER" else t} for t in tokenize(alias)]
-                patterns += [
-                    {"label": "LAW", "pattern": [*head, *link, *words], "id": i} for head, i in heads
-                ]
+                patterns += [{"label": "LAW", "pattern": [*head, *link, *words], "id": i} for head, i in heads]
         return patterns
 
 
@@ -475,18 +449,19 @@ class AnchorRule:
     open_before: bool = False
     open_after: bool = False
 
-    def window(self, anchor: int, length: int, unbounded: frozenset[int]) -> tuple[int, int]:
-        """Token range [start, end) holding every match through the anchor token at index ``anchor``."""
+    def window(self, anchor: int, length: int, unbounded: Callable[[int], bool]) -> tuple[int, int]:
+        """Token range [start, end) holding every match through the anchor token at index ``anchor``;
+        ``unbounded(i)`` says whether token ``i`` satisfies an unbounded spec."""
         start, end = max(0, anchor - self.before), min(length, anchor + 1 + self.after)
         if self.open_before:
             start, misses = anchor, self.before
-            while start > 0 and (start - 1 in unbounded or misses > 0):
-                misses -= start - 1 not in unbounded
+            while start > 0 and (misses > 0 or unbounded(start - 1)):
+                misses -= not unbounded(start - 1)
                 start -= 1
         if self.open_after:
             end, misses = anchor + 1, self.after
-            while end < length and (end in unbounded or misses > 0):
-                misses -= end not in unbounded
+            while end < length and (misses > 0 or unbounded(end)):
+                misses -= not unbounded(end)
                 end += 1
         return start, end
 
@@ -520,11 +495,25 @@ def anchor_rule(pattern: Sequence[dict[str, Any]]) -> AnchorRule | None:
 
 def unbounded_specs(pattern: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The unbounded tokens of a pattern as one-token specs (without their ``OP``)."""
-    return [
-        {k: v for k, v in token.items() if k != "OP"}
-        for token in pattern
-        if pattern_token_width(token) is None
-    ]
+    return [{k: v for k, v in token.items() if k != "OP"} for token in pattern if pattern_token_width(token) is None]
+
+
+def text_test(spec: dict[str, Any]) -> Callable[[str], bool] | None:
+    """A test on a token's text equivalent to a one-token spec on TEXT/ORTH or LOWER (a string, ``IN`` or
+    ``REGEX``), or None for any other spec (which then goes to a spaCy Matcher)."""
+    if len(spec) != 1 or next(iter(spec)) not in ("TEXT", "ORTH", "LOWER"):
+        return None
+    attr, value = next(iter(spec.items()))
+    fold: Callable[[str], str] = str.lower if attr == "LOWER" else str
+    if isinstance(value, str):
+        return lambda text: fold(text) == value
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        words = frozenset(value["IN"])
+        return lambda text: fold(text) in words
+    if isinstance(value, dict) and set(value) == {"REGEX"}:
+        search = re.compile(value["REGEX"]).search
+        return lambda text: search(fold(text)) is not None
+    return None
 
 
 def merge_windows(windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -589,8 +578,10 @@ class GazetteerMatcher:
             specs.update((json.dumps(s, sort_keys=True), s) for s in unbounded_specs(pattern["pattern"]))
         for key, texts in phrases.items():
             self.phrase_matcher.add(key, list(nlp.tokenizer.pipe(texts)))
-        if specs:
-            self.unbounded.add("UNBOUNDED", [[spec] for spec in specs.values()])
+        tests = {key: text_test(spec) for key, spec in specs.items()}
+        self.unbounded_tests = [test for test in tests.values() if test is not None]
+        if None in tests.values():
+            self.unbounded.add("UNBOUNDED", [[specs[key]] for key, test in tests.items() if test is None])
         self.groups: list[tuple[AnchorRule, Any]] = []
         self.anchor_groups: dict[int, list[int]] = defaultdict(list)
         for words, rule in rules.items():
@@ -613,13 +604,17 @@ class GazetteerMatcher:
         matches = set(self.phrase_matcher(doc))
         lowers = doc.to_array(LOWER).tolist() if len(doc) else []
         windows: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        unbounded: frozenset[int] | None = None
+
+        @functools.cache
+        def unbounded(position: int) -> bool:
+            text = doc[position].text
+            if any(test(text) for test in self.unbounded_tests):
+                return True
+            return len(self.unbounded) > 0 and bool(self.unbounded(doc[position : position + 1]))
+
         for position, lower in enumerate(lowers):
             for number in self.anchor_groups.get(lower, ()):
-                rule = self.groups[number][0]
-                if unbounded is None and (rule.open_before or rule.open_after):
-                    unbounded = frozenset(start for _, start, _ in self.unbounded(doc))
-                windows[number].append(rule.window(position, len(doc), unbounded or frozenset()))
+                windows[number].append(self.groups[number][0].window(position, len(doc), unbounded))
         for number, found in windows.items():
             matcher = self.groups[number][1]
             for start, end in merge_windows(found):
@@ -650,9 +645,7 @@ class GazetteerMatcher:
         doc.ents = entities + new_entities
 
 
-def build_gazetteer_component(
-    nlp: Any, *, before: str | None = "ner", name: str = "newspipe_gazetteer"
-) -> Any:
+def build_gazetteer_component(nlp: Any, *, before: str | None = "ner", name: str = "newspipe_gazetteer") -> Any:
     """Add the :class:`GazetteerMatcher` to ``nlp`` (factory ``newspipe_gazetteer``, see factories.py)."""
     return nlp.add_pipe("newspipe_gazetteer", name=name, before=before)
 
@@ -670,7 +663,5 @@ def load_gazetteer() -> Gazetteer:
         raise ValueError(f"{where}: needs the maps {maps} ({err!r})") from err
     for phrase, domains in descriptors.items():
         if not domains or set(domains) - DOMAINS:
-            raise ValueError(
-                f"pipeline/data/{DESCRIPTOR_FILE}: descriptor {phrase!r} has bad domains {domains}"
-            )
+            raise ValueError(f"pipeline/data/{DESCRIPTOR_FILE}: descriptor {phrase!r} has bad domains {domains}")
     return Gazetteer(tuple(_read_entries()), descriptors, countries, subdivisions)

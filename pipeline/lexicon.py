@@ -49,9 +49,13 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verb_triggers=verbs,
         noun_triggers=nouns,
-        noun_requirements={k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")},
+        noun_requirements={
+            k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")
+        },
         resolve_objects=frozenset(raw["resolve_objects"]),
-        excluded_contexts={k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")},
+        excluded_contexts={
+            k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")
+        },
         hypothetical_cues=tuple(raw["hypothetical_cues"]),
         statuses={
             k: tuple((s, re.compile("|".join(f"(?:{c})" for c in cues))) for s, cues in v)

@@ -67,7 +67,7 @@ def fold(text: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """Words of a name, folded, without possessive 's, punctuation, leading determiners or corporate suffixes."""
+    """Words of a name, folded, without possessive 's, punctuation, leading determiners, corporate suffixes."""
     folded = re.sub(r"'s\b", "", fold(text))
     folded = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", folded)  # U.S. -> us, D.C. -> dc
     words = [w for w in re.split(r"[^\w&]+", folded) if w]
@@ -137,7 +137,7 @@ def surname_of(text: str) -> str | None:
 
 
 def org_kind(text: str) -> str:
-    """'COURT', 'REGULATOR', 'LAW', 'PUBLIC_BODY' (a public body in no enforcing role) or 'ORG' from a name's words."""
+    """'COURT', 'REGULATOR', 'LAW', 'PUBLIC_BODY' (no enforcing role) or 'ORG' from a name's words."""
     if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "COURT"
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
@@ -196,5 +196,8 @@ def bare_possessive_split(words: list[str], *, is_known: Callable[[str], bool] =
 
 
 def singular_name(text: str) -> str:
-    """The name with its bare possessive 's' dropped: 'Justice Departments' -> 'Justice Department'."""
+    """The name with its bare possessive 's' dropped: 'Justice Departments' -> 'Justice Department'.
+
+    A candidate only ('Texas' -> 'Texa'): callers accept it where the gazetteer or another mention knows it.
+    """
     return text[:-1] if text.endswith("s") and not text.endswith(PLURAL_ENDINGS) else text

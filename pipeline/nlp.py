@@ -8,6 +8,7 @@ document pass; the event extractor runs them on the sentences that can hold an e
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.util import compile_infix_regex
@@ -30,8 +31,9 @@ def _load_model() -> Language:
 def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     """The full newspipe pipeline; costs about a second, so build it once per process."""
     nlp = _load_model()
-    infixes = list(nlp.Defaults.infixes) + [GLUED_SENTENCE_INFIX]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.enable_pipe("senter")
     nlp.add_pipe("newspipe_sentences", after="senter")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})

@@ -16,7 +16,7 @@ ACTOR_VERBS = frozenset(
     {
         "impose", "issue", "levy", "hand", "slap", "announce", "propose", "seek", "order", "assess", "file",
         "bring", "launch", "lodge", "open", "start", "begin", "conduct", "initiate", "take", "recommend",
-        "obtain", "secure", "win", "hit", "demand", "pursue", "announce", "reopen", "lead", "carry",
+        "obtain", "secure", "win", "hit", "demand", "pursue", "reopen", "lead", "carry",
     }
 )  # fmt: skip
 # Verbs whose subject is the party the event is against (faces the fine, pays the penalty).
@@ -29,9 +29,28 @@ PATIENT_VERBS = frozenset(
 # A trigger can win an appeal against it: "X won an appeal against a fine" -> X is the party.
 APPEAL_NOUNS = frozenset({"appeal", "challenge", "bid", "fight", "case"})
 # "ordered X to pay": the object does the paying; "agreed to pay X": the subject does.
-OBJECT_CONTROL_VERBS = frozenset({"order", "require", "direct", "force", "compel", "ask", "allow", "permit", "instruct", "urge"})
+OBJECT_CONTROL_VERBS = frozenset(
+    {"order", "require", "direct", "force", "compel", "ask", "allow", "permit", "instruct", "urge"}
+)
+# Participles that name the accused party of a suit: "a complaint charging X with ...".
+ACCUSING_VERBS = frozenset({"charge", "accuse", "allege", "name", "target"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = frozenset({"prep", "pobj", "dobj", "compound", "amod", "attr", "appos", "nmod", "conj", "npadvmod", "dative", "oprd"})
+CLIMB_DEPS = frozenset(
+    {
+        "prep",
+        "pobj",
+        "dobj",
+        "compound",
+        "amod",
+        "attr",
+        "appos",
+        "nmod",
+        "conj",
+        "npadvmod",
+        "dative",
+        "oprd",
+    }
+)
 MAX_CLIMB = 5
 
 
@@ -52,7 +71,7 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token`` ('fine against X' -> X)."""
-    out = []
+    out: list[Token] = []
     for prep in token.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -61,7 +80,7 @@ def prep_objects(token: Token, preps: frozenset[str] | set[str]) -> list[Token]:
 
 def agent_objects(verb: Token) -> list[Token]:
     """'... imposed by the regulator' -> regulator."""
-    out = []
+    out: list[Token] = []
     for agent in verb.children:
         if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
             out.extend(c for c in agent.children if c.dep_ == "pobj")
@@ -146,13 +165,15 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         elif child.dep_ == "acl":  # "a fine imposed by Y on X", "a lawsuit filed by Y against X"
             roles.actor += agent_objects(child)
             roles.patient += prep_objects(child, {"against", "on", "into", "upon"})
+        elif child.dep_ in ("acl", "advcl") and child.lemma_ in ACCUSING_VERBS:
+            roles.patient += children(child, "dobj")
         elif child.dep_ == "relcl":  # "a penalty Amazon faced from Y", "the fine the regulator imposed"
-            subj = children(child, "nsubj")
+            rel_subjects = children(child, "nsubj")
             if child.lemma_ in PATIENT_VERBS:
-                roles.patient += subj
+                roles.patient += rel_subjects
                 roles.actor += prep_objects(child, {"from", "by"})
             elif child.lemma_ in ACTOR_VERBS:
-                roles.actor += subj
+                roles.actor += rel_subjects
                 roles.patient += prep_objects(child, {"on", "against", "upon"})
     verb = governing_verb(noun)
     roles.governing_verb = verb
@@ -179,11 +200,14 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
             roles.counterpart.append(subj)
     roles.patient += prep_objects(verb, {"against", "on", "upon"})
     roles.counterpart += prep_objects(verb, {"with"})
+    for clause in verb.children:  # "filed a lawsuit ..., charging the PRDOJ with discrimination"
+        if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_ in ACCUSING_VERBS:
+            roles.patient += children(clause, "dobj")
     return roles
 
 
 def _path(start: Token, end: Token) -> list[Token]:
-    out = []
+    out: list[Token] = []
     cur = start
     while cur is not end and cur.head is not cur and len(out) < MAX_CLIMB:
         cur = cur.head

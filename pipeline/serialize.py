@@ -6,12 +6,13 @@ analysed text (title, separator, text) are mapped back to the field they index.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from models import ArticleRecord, Entity, Event, Evidence, Mention, Money
 from pipeline.drafts import Draft
 from pipeline.entities import EntityCluster
 from pipeline.money import Amount
 from pipeline.source import InputRecord
-from spacy.tokens import Doc
 
 ENTITY_ID_PREFIX = "E"
 EVENT_ID_PREFIX = "V"

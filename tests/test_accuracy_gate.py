@@ -80,5 +80,10 @@ def test_bundled_gold_covers_every_event_type_and_empty_articles():
 
     gold = read_jsonl(GOLD_DIR / "gold.jsonl")
     assert len(gold) >= 40
-    assert {e["type"] for g in gold for e in g["events"]} == {"FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION"}
+    assert {e["type"] for g in gold for e in g["events"]} == {
+        "FINE",
+        "LAWSUIT",
+        "SETTLEMENT",
+        "INVESTIGATION",
+    }
     assert sum(1 for g in gold if not g["events"]) >= 3

@@ -44,7 +44,7 @@ def test_story_lines_are_kept(line):
 def test_typographic_quotes_become_ascii_one_for_one():
     text = "Amazon\u2019s \u201cfine\u201d \u2014 appealed"
     cleaned = clean_text(text).text
-    assert cleaned == "Amazon's \"fine\" - appealed"
+    assert cleaned == 'Amazon\'s "fine" - appealed'
     assert len(cleaned) == len(text)
 
 

@@ -7,7 +7,7 @@ import json
 import jsonschema
 
 from models import SCHEMA_PATH
-from tests.conftest import read_jsonl, CORPUS
+from tests.conftest import CORPUS, read_jsonl
 
 
 def test_every_mention_and_evidence_indexes_the_original_field(corpus_output):
@@ -15,7 +15,9 @@ def test_every_mention_and_evidence_indexes_the_original_field(corpus_output):
     checked = 0
     for record in corpus_output:
         source = raw[record.id]
-        spans = [m for e in record.entities for m in e.mentions] + [s for e in record.events for s in e.evidence]
+        spans = [m for e in record.entities for m in e.mentions] + [
+            s for e in record.events for s in e.evidence
+        ]
         for span in spans:
             assert source[span.field][span.start : span.end] == span.text, (record.id, span)
             checked += 1

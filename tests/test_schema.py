@@ -8,7 +8,9 @@ from models.schema import render_schema
 
 def test_committed_schema_matches_the_models():
     committed = SCHEMA_PATH.read_text(encoding="utf-8")
-    assert committed == render_schema(), "models changed: run `python -m models.schema` and commit models/schema.json"
+    assert committed == render_schema(), (
+        "models changed: run `python -m models.schema` and commit models/schema.json"
+    )
 
 
 def test_schema_documents_every_field():
