@@ -171,14 +171,20 @@ def _raise_status(ev: Draft, status: str | None) -> None:
 
 
 def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> list[Draft]:
-    """'The settlement resolves the department's investigation': a probe with no named target in an
-    article about an enforcement action is the probe of that action's party (guidelines: "the probe that
-    led to the action"). One investigation per party; none where the article has no such action."""
-    actions = [e for e in events if e.type != "INVESTIGATION" and e.roles.get(PATIENT_ROLE[e.type])]
+    """Investigations and suits the article mentions without naming the party, tied to the action they led to.
+
+    'The settlement resolves the department's investigation': in an article about an enforcement action, a
+    probe with no named target is the probe of that action's party (guidelines: "the probe that led to the
+    action"). Likewise 'the complaint, filed with the consent decree, alleges ...' is the suit that the
+    settlement ends (guidelines: a lawsuit and the settlement that ends it are two events). One per party;
+    none where the article reports no such action.
+    """
     linked: list[Draft] = []
     for probe in probes:
+        kinds = ("SETTLEMENT", "FINE") if probe.type == "LAWSUIT" else ("SETTLEMENT", "FINE", "LAWSUIT")
+        actions = [e for e in events if e.type in kinds and e.roles.get(PATIENT_ROLE[e.type])]
         if not actions:
-            break
+            continue
         action = min(actions, key=lambda e: abs(e.sentences[0] - probe.sentences[0]))
         parties = [
             i
@@ -187,12 +193,11 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
         ]
         if not parties:
             continue
-        probe.add("target", parties)
-        if not probe.roles.get("authority"):
-            probe.add(
-                "authority",
-                [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) == "REGULATOR"],
-            )
+        probe.add(PATIENT_ROLE[probe.type], parties)
+        actor = ACTOR_ROLE[probe.type]
+        if not probe.roles.get(actor):
+            allowed = ("REGULATOR", "GPE") if probe.type == "LAWSUIT" else ("REGULATOR",)
+            probe.add(actor, [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) in allowed])
         probe.confidence = CONFIDENCE_LINKED
         match = next((e for e in events + linked if _compatible(e, probe)), None)
         if match is not None:
@@ -253,7 +258,7 @@ def finish_events(
             same = [e for e in events if e.type == draft.type]
             if same and (draft.definite or draft.class_action):
                 _merge_into(same[-1], draft)
-            elif draft.type == "INVESTIGATION":
+            elif draft.type in ("INVESTIGATION", "LAWSUIT"):
                 probes.append(draft)
             continue
         match = next((e for e in events if _compatible(e, draft)), None)
