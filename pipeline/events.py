@@ -122,6 +122,8 @@ class EventExtractor:
         """The event type a token triggers, or None for look-alikes ('fine print', 'penalty kick')."""
         lex = self.lexicon
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            lemma = lex.verb_forms.get(tok.lower_, lemma)
         if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             etype = lex.verb_triggers[lemma]
         elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):

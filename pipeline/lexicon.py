@@ -23,6 +23,7 @@ RELEVANCE_PATTERN = re.compile(
 @dataclass(frozen=True)
 class Lexicon:
     verb_triggers: dict[str, str]  # lemma -> event type
+    verb_forms: dict[str, str]  # inflected form -> lemma, where the lemmatizer errs
     noun_triggers: dict[str, str]
     noun_requirements: dict[str, frozenset[str]]
     resolve_objects: frozenset[str]
@@ -48,6 +49,7 @@ def load_lexicon() -> Lexicon:
         nouns.update(dict.fromkeys(words["nouns"], etype))
     return Lexicon(
         verb_triggers=verbs,
+        verb_forms={k: v for k, v in raw["verb_forms"].items() if not k.startswith("_")},
         noun_triggers=nouns,
         noun_requirements={
             k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")

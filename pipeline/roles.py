@@ -34,6 +34,7 @@ OBJECT_CONTROL_VERBS = frozenset(
 )
 # Participles that name the accused party of a suit: "a complaint charging X with ...".
 ACCUSING_VERBS = frozenset({"charge", "accuse", "allege", "name", "target"})
+CURRENCY_WORDS = frozenset({"euro", "dollar", "pound", "franc", "yen", "yuan", "krona", "krone", "rupee", "million", "billion"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = frozenset(
     {
@@ -147,7 +148,11 @@ def verb_trigger_roles(verb: Token) -> RoleTokens:
     else:
         subj = subject_of(verb)
         roles.actor = [subj] if subj is not None else []
-        roles.patient = children(verb, "dobj")
+        objects = children(verb, "dobj")
+        roles.patient = objects + children(verb, "dative")
+        # "fined Google 50 million euros": the party hangs off the amount
+        roles.patient += [c for o in objects if o.like_num or o.pos_ in ("NUM", "SYM") or o.lemma_ in CURRENCY_WORDS
+                          for c in o.children if c.dep_ in ("nmod", "dative", "compound") and c.pos_ == "PROPN"]
         roles.patient += prep_objects(verb, {"into"})
     roles.counterpart = prep_objects(verb, {"with"})
     return roles
