@@ -203,7 +203,7 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
             roles.patient += children(verb, "dative")
         else:
             roles.counterpart.append(subj)
-    roles.patient += prep_objects(verb, {"against", "on", "upon"})
+    roles.patient += prep_objects(verb, {"against", "on", "upon", "into"})
     roles.counterpart += prep_objects(verb, {"with"})
     for clause in verb.children:  # "filed a lawsuit ..., charging the PRDOJ with discrimination"
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_ in ACCUSING_VERBS:

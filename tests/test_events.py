@@ -1,0 +1,100 @@
+"""Event extraction on hand-written sentences: triggers, look-alikes, roles, statuses (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import ArticleRecord
+
+
+def run(extractor, text: str, published: str | None = "2023-05-02") -> ArticleRecord:
+    from pipeline.source import InputRecord
+
+    return extractor.extract_record(InputRecord(id="t", text=text, published=published))
+
+
+def role_names(record: ArticleRecord, event, role: str) -> set[str]:
+    by_id = {e.id: e for e in record.entities}
+    out: set[str] = set()
+    for i in event.roles.get(role, []):
+        out |= {by_id[i].name, *by_id[i].aliases}
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rooney scored from the penalty spot after a penalty kick was awarded to Manchester United.",
+        "The weather was fine and the crowd at Wembley enjoyed a fine performance by Arsenal.",
+        "Cocoa futures settled higher on Friday while Brent crude settled at $80 a barrel.",
+        "Under the GDPR, companies such as Meta could face fines of up to 4% of global turnover.",
+        "Microsoft said the new probe would land on Mars in 2030.",
+        "The family settled in Ohio after the war, and Acme Corp opened a plant there.",
+    ],
+)
+def test_look_alikes_yield_no_event(extractor, text):
+    assert run(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "anchor_role", "anchor", "actor_role", "actor"),
+    [
+        ("The Federal Trade Commission fined Acme Corp $5 million on Tuesday.", "FINE", "target", "Acme Corp",
+         "authority", "Federal Trade Commission"),
+        ("Acme Corp was fined $5 million by the Federal Trade Commission.", "FINE", "target", "Acme Corp",
+         "authority", "Federal Trade Commission"),
+        ("The Information Commissioner's Office imposed a fine of £2 million on Widget Ltd.", "FINE", "target",
+         "Widget Ltd", "authority", "Information Commissioner's Office"),
+        ("Greenpeace has sued Shell in a Dutch court over its climate policy.", "LAWSUIT", "defendant", "Shell",
+         "plaintiff", "Greenpeace"),
+        ("Acme Corp agreed to pay $3 million to resolve allegations that it violated the False Claims Act, the "
+         "Justice Department announced today.", "SETTLEMENT", "defendant", "Acme Corp", "claimant",
+         "Justice Department"),
+        ("The Securities and Exchange Commission has opened an investigation into Widget Inc.", "INVESTIGATION",
+         "target", "Widget Inc", "authority", "Securities and Exchange Commission"),
+    ],
+)
+def test_roles_from_the_parse(extractor, text, etype, anchor_role, anchor, actor_role, actor):
+    record = run(extractor, text)
+    events = [e for e in record.events if e.type == etype]
+    assert len(events) == 1, record.events
+    assert any(anchor in n for n in role_names(record, events[0], anchor_role))
+    assert any(actor in n for n in role_names(record, events[0], actor_role))
+
+
+def test_the_company_resolves_to_its_antecedent(extractor):
+    record = run(extractor, "Widget Inc makes phones. The company was fined $2 million by the Federal Trade Commission.")
+    fine = next(e for e in record.events if e.type == "FINE")
+    assert "Widget Inc" in role_names(record, fine, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The FTC fined Acme Corp $5 million in 2021. Acme Corp is appealing the fine.", "appealed"),
+        ("Acme Corp won an appeal against a $5 million fine imposed by the FTC.", "overturned"),
+        ("The FTC fined Acme Corp $5 million last year.", "imposed"),
+    ],
+)
+def test_fine_status_is_the_latest_the_article_reports(extractor, text, status):
+    record = run(extractor, text)
+    fines = [e for e in record.events if e.type == "FINE"]
+    assert [e.status for e in fines] == [status]
+
+
+def test_repeated_mentions_are_one_event(extractor):
+    text = (
+        "The FTC fined Acme Corp $5 million on Monday. The $5 million fine is the largest the agency has "
+        "imposed this year. Acme Corp said it would pay the fine."
+    )
+    assert [e.type for e in run(extractor, text).events] == ["FINE"]
+
+
+def test_relative_event_date_resolves_against_publication(extractor):
+    record = run(extractor, "The FTC fined Acme Corp $5 million last year.", published="2023-05-02")
+    assert [e.date for e in record.events] == ["2022"]
+
+
+def test_every_event_names_its_core_party(extractor):
+    record = run(extractor, "Shareholders have sued, and regulators opened an investigation.")
+    assert record.events == []
