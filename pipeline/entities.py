@@ -81,6 +81,13 @@ COUNTRY_CURRENCY = {
     "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
     "KE": "KES", "UG": "UGX", "TZ": "TZS",
 }  # fmt: skip
+# Descriptive laws named as breached ("EU privacy laws", "anti-spam laws", "federal fair housing laws").
+LAW_DESCRIPTOR_MODIFIERS = (
+    "privacy", "data", "protection", "anti", "spam", "competition", "antitrust", "consumer", "fraud", "fair",
+    "housing", "lending", "securities", "labor", "labour", "employment", "environmental", "disability",
+    "discrimination", "antidiscrimination", "gambling", "tax", "call", "do", "not", "federal", "state",
+)  # fmt: skip
+LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
 # "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
 RENAME_WORDS = ("formerly", "previously", "née")
 
@@ -193,6 +200,19 @@ class EntityResolver:
                     {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
                     {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
                     {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+                ]
+            ],
+            greedy="LONGEST",
+        )
+        self.law_matcher = Matcher(nlp.vocab)
+        self.law_matcher.add(
+            "LAW_DESCRIPTOR",
+            [
+                [
+                    {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
+                    {"LOWER": {"IN": list(LAW_DESCRIPTOR_MODIFIERS)}},
+                    {"LOWER": {"IN": [*LAW_DESCRIPTOR_MODIFIERS, "-"]}, "OP": "*"},
+                    {"LOWER": {"IN": list(LAW_DESCRIPTOR_HEADS)}},
                 ]
             ],
             greedy="LONGEST",
@@ -331,7 +351,8 @@ class EntityResolver:
             return any(g.start < span.end and span.start < g.end for g in grammar)
 
         ents = [e for e in doc.ents if not overlaps_grammar(e) or e.label_ in ("DATE", "LAW")]
-        base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money
+        laws = [Span(doc, start, end, label="LAW") for _, start, end in self.law_matcher(doc)]
+        base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money + laws
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
         repaired: dict[tuple[int, int], str] = {}

@@ -554,7 +554,8 @@ class GazetteerMatcher:
         self.unbounded = Matcher(nlp.vocab, validate=False)
         #: Match key -> (label, pattern id), and the rank that breaks ties between equal spans.
         self.labels: dict[int, tuple[str, str]] = {}
-        self.ranks: dict[int, int] = {}
+        self.ranks: dict[int, tuple[bool, int]] = {}
+        named: dict[int, int] = {}
         rules: dict[frozenset[str], AnchorRule] = {}
         members: dict[frozenset[str], list[tuple[str, list[dict[str, Any]]]]] = defaultdict(list)
         phrases: dict[str, list[str]] = defaultdict(list)
@@ -563,8 +564,8 @@ class GazetteerMatcher:
             key = f"{pattern['label']}{ENT_ID_SEP}{pattern['id']}"
             match_id = nlp.vocab.strings.add(key)
             self.labels[match_id] = (pattern["label"], pattern["id"])
-            self.ranks.setdefault(match_id, len(self.ranks))
             if isinstance(pattern["pattern"], str):
+                named.setdefault(match_id, len(named))
                 phrases[key].append(pattern["pattern"])
                 continue
             rule = anchor_rule(pattern["pattern"])
@@ -578,6 +579,7 @@ class GazetteerMatcher:
             specs.update((json.dumps(s, sort_keys=True), s) for s in unbounded_specs(pattern["pattern"]))
         for key, texts in phrases.items():
             self.phrase_matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+        self.ranks = {key: (key not in named, named.get(key, 0)) for key in self.labels}
         tests = {key: text_test(spec) for key, spec in specs.items()}
         self.unbounded_tests = [test for test in tests.values() if test is not None]
         if None in tests.values():
@@ -624,8 +626,9 @@ class GazetteerMatcher:
     def set_annotations(self, doc: Any, matches: Iterable[tuple[int, int, int]]) -> None:
         """Add matches to ``doc.ents`` longest first, then earliest, skipping any that overlap one taken.
 
-        This is the EntityRuler's choice; where it leaves equal spans to set order, the pattern that comes
-        first in :meth:`Gazetteer.ruler_patterns` wins.
+        This is the EntityRuler's choice. Where it leaves equal spans to set order ("ICC" is a regulator
+        and a court, "High Court in London" a named court and a court-of-place pattern), a named alias
+        beats a token pattern, then the alias of the entry listed first in pipeline/data wins.
         """
         from spacy.tokens import Span
 

@@ -10,14 +10,25 @@ from importlib import resources
 
 EVENT_TYPES = ("FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION")
 
-# Surface forms that may carry a trigger, for the cheap relevance pass. It must match every
-# sentence in which the lexicon's lemmas can fire (a test checks the lexicon against it).
-RELEVANCE_PATTERN = re.compile(
-    r"\b(fin(e|es|ed|ing)|penal\w*|su(e|es|ed|ing)|countersu\w*|lawsuits?|suits?|litigation|complaints?|"
-    r"actions?|countersuits?|proceedings?|claims?|settl\w*|decrees?|judg(e)?ments?|agreements?|accords?|"
-    r"investigat\w*|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)|resolv\w*)\b",
-    re.IGNORECASE,
+# The cheap relevance pass: surface forms that can carry a trigger. Words that are triggers only in
+# context (lexicon "noun_requirements": "action", "claim", "agreement", ...) need that context here too,
+# so that ordinary business copy is not parsed for nothing. It must match every sentence in which the
+# lexicon can fire: a test runs the pipeline with and without it and compares the events.
+_STRONG = (
+    r"fin(e|es|ed|ing)|penal\w*|su(e|es|ed|ing)|countersu\w*|lawsuits?|suits?|litigation|complaints?|"
+    r"settl\w*|investigat\w*|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)"
 )
+_IN_CONTEXT = (
+    r"(legal|class|civil|court|enforcement)[- ]actions?|"
+    r"(br(ing|ings|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?)|"
+    r"(actions?|claims?|proceedings?)\b[^.;]{0,40}\bagainst|"
+    r"(legal|court|civil)\s+proceedings?|damages?\s+claims?|"
+    r"(settlement|consent)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
+    r"consent\s+(decrees?|judg(e)?ments?)|"
+    r"resolv\w*\b[^.;]{0,60}\b(allegations?|claims?|charges?|lawsuits?|suits?|cases?|investigations?|matters?|"
+    r"disputes?|violations?|complaints?|liabilit\w*)"
+)
+RELEVANCE_PATTERN = re.compile(rf"\b({_STRONG})\b|{_IN_CONTEXT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,18 @@ import spacy
 from pipeline.gazetteer import (
     DOMAINS,
     ENTRY_FILES,
+    AnchorRule,
     Gazetteer,
+    GazetteerEntry,
+    GazetteerMatcher,
     _parse_entry,
+    anchor_rule,
     build_entity_ruler,
     load_gazetteer,
+    merge_windows,
     normalize_surface,
+    pattern_token_width,
+    text_test,
 )
 
 
@@ -27,9 +34,15 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
+    """A blank English pipeline holding the EntityRuler the GazetteerMatcher replaces (the reference)."""
     pipeline = spacy.blank("en")
     build_entity_ruler(pipeline)
     return pipeline
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp: spacy.language.Language) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp)
 
 
 def _data_lines() -> list[tuple[str, int, str]]:
@@ -112,9 +125,7 @@ def test_lookup(gazetteer: Gazetteer, surface: str, entry_id: str | None) -> Non
 
 
 @pytest.mark.parametrize(("country", "entry_id"), [("LU", "reg:cnpd-lu"), ("Portugal", "reg:cnpd-pt")])
-def test_lookup_disambiguates_a_shared_alias_by_country(
-    gazetteer: Gazetteer, country: str, entry_id: str
-) -> None:
+def test_lookup_disambiguates_a_shared_alias_by_country(gazetteer: Gazetteer, country: str, entry_id: str) -> None:
     entry = gazetteer.lookup("CNPD", country=country)
     assert entry is not None and entry.id == entry_id
 
@@ -179,14 +190,18 @@ def test_country_code(gazetteer: Gazetteer, name: str, code: str) -> None:
         ("The New York attorney general sued.", [("New York attorney general", "REGULATOR", "reg:ag-us-ny")]),
         ("Luxembourg's CNPD fined Amazon.", [("CNPD", "REGULATOR", "reg:cnpd-lu|reg:cnpd-pt")]),
         ("The FA fined the club.", [("The FA", "REGULATOR", "reg:fa-england")]),
+        # equal spans: a named alias beats a token pattern, then the entry listed first in pipeline/data
+        ("The High Court in London ruled.", [("High Court in London", "COURT", "court:ewhc")]),
+        ("the Delhi High Court said", [("Delhi High Court", "COURT", "court:delhi-hc")]),
+        ("The ICC fined him.", [("ICC", "REGULATOR", "reg:icc-cricket")]),
         ("the fa cup and the sec fin", []),  # acronyms match case-sensitively only
         ("the Commission said", []),  # lookup-only alias: too ambiguous for the ruler
     ],
 )  # fmt: skip
-def test_ruler_spans(
-    nlp: spacy.language.Language, sentence: str, expected: list[tuple[str, str, str]]
+def test_gazetteer_spans(
+    nlp: spacy.language.Language, matcher: GazetteerMatcher, sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    doc = nlp(sentence)
+    doc = matcher(nlp.make_doc(sentence))
     assert [(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents] == expected
 
 
@@ -194,3 +209,160 @@ def test_ruler_ids_resolve_to_entries(gazetteer: Gazetteer) -> None:
     for pattern in gazetteer.ruler_patterns():
         entries = gazetteer.entries_for_ruler_id(pattern["id"])
         assert entries and all(e.type == pattern["label"] for e in entries), pattern
+
+
+# Hand-written sentences at the edges of the anchor windows, then sentences of DOJ press releases (public
+# domain, ../shared/corpora/doj.jsonl) where the regular-name and provision patterns fire.
+SAME_AS_RULER = [
+    "Sections 3, 4, 5, 6 and 7 of the Clayton Act were cited.",
+    "It breached Article 6(1)(a) and (f) GDPR and Art. 101 TFEU.",
+    "Article 6 of the",
+    "Court",
+    "GDPR",
+    "the Eastern District of Virginia said the U.S. District Court in Manhattan and Manhattan federal court",
+    "He was charged in Los Angeles County Superior Court and in Cook County Circuit Court.",
+    "The Landgericht Berlin and the Higher Regional Court of Munich and the High Court in London.",
+    "Title 18, United States Code, Section 1343, and Section 10(b) of the Securities Exchange Act of 1934.",
+    "The Office of the U.S. Attorney for the Southern District of New York and the New York U.S. Attorney's "
+    "Office filed it in the U.S. Bankruptcy Court in Delaware.",
+    "It appealed to the 2nd U.S. Circuit and then to the Supreme Court of the State of New York.",
+    "Sections 1, 2 , 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 of the Sherman Act",
+    # DOJ press releases (doj-02563, doj-00279, doj-01744, doj-02719, doj-00878, doj-00970, doj-00302,
+    # doj-02349, doj-00738, doj-01178, doj-00704, doj-00032, doj-02326, doj-01168, doj-00294, doj-00291).
+    "The civil injunction and disgorgement judgment were signed by Judge Anne C. Conway of the U.S. District "
+    "Court for the Middle District of Florida.",
+    "After a four-day trial, a national consumer bankruptcy law firm and its local partner attorneys were "
+    "sanctioned and enjoined by the U.S. Bankruptcy Court for the Western District of Virginia for causing "
+    "unconscionable harm to their clients.",
+    "The lawsuit, filed in the U.S. District Court for the Eastern District of Michigan, follows an extensive "
+    "review of the citys electoral practices, history and current conditions, guided by extensive precedent "
+    "applying Section 2 of the Voting Rights Act.",
+    "The complaint is being handled by the Civil Rights Division which enforces the non-discrimination "
+    "provisions of Title VII, Title IX and VAWA.",
+    "The OCSLA charges against GIS, Moss, Srubar, and Dantin, were dismissed by the district court and are "
+    "pending an interlocutory appeal by the government to the U.S. Fifth Circuit Court of Appeals, argued on "
+    "May 1, 2017.",
+    "The city and the CRA/LA allegedly violated Section 504 of the Rehabilitation Act, the Americans with "
+    "Disabilities Act and the Fair Housing Act, as well as failed to fulfill their duty to affirmatively "
+    "further fair housing.",
+    "The case is being litigated by the NS/A Unit with support from ICE OPLA and the U.S. Attorney's Office "
+    "for the Western District of Missouri.",
+    "Although the ADAAA is already in effect and applies to entities covered under Title II and III of the "
+    "ADA, the departments changes to its Title II and III regulations will help clarify the interpretation "
+    "and application of the ADAAA.",
+    "According to the indictment, between February 2012 and April 2013, Pigeon offered and provided things "
+    "of value to former New York State Supreme Court Judge John A. Michalek, in exchange for official action.",
+    "The City annually had to certify compliance with Section 504, the Fair Housing Act, and the duty to "
+    "affirmatively further fair housing as a precondition for receiving HUD funds.",
+    "Defendants Hatfield and Huddleston are scheduled to be sentenced by Senior District Court Judge Leon "
+    "Jordan on January 10 and January 8, 2018, respectively.",
+    "The sparse text and common-law nature of Section 1 of the Sherman Act provide an especially good "
+    "opening for the influence of judges that are gifted writers to leave their mark on the development of "
+    "the law.",
+    "Title VI of the Civil Rights Act of 1964 prohibits discrimination on the basis of race, color or "
+    "national origin in federally-funded programs or activities.",
+    "In 1997, the U.S. Department of State designated Hizballah a Foreign Terrorist Organization, pursuant "
+    "to Section 219 of the Immigration and Nationality Act, and it remains so designated today.",
+    "Similar provisions have been included in a number of recent consent decrees where the Departments new "
+    "leadership has sought divestitures as a condition of clearing transactions under Section 7 of the "
+    "Clayton Act.",
+    "The district's enforcement staff, with DOJ assistance, is pleased to have reached an expedited "
+    "resolution of this section 404 Clean Water Act violation, said Jacksonville District Enforcement Chief "
+    "Bobby Halbert for the U.S. Army Corps of Engineers.",
+]
+
+
+def _spans(doc: spacy.tokens.Doc) -> list[tuple[int, int, str, str]]:
+    return [(ent.start, ent.end, ent.label_, ent.ent_id_) for ent in doc.ents]
+
+
+@pytest.mark.parametrize("sentence", SAME_AS_RULER)
+def test_matcher_finds_what_the_entity_ruler_finds(
+    nlp: spacy.language.Language, matcher: GazetteerMatcher, sentence: str
+) -> None:
+    ruler = nlp.get_pipe("gazetteer_ruler")
+    assert sorted(matcher.match(nlp.make_doc(sentence))) == sorted(ruler.match(nlp.make_doc(sentence)))
+    assert _spans(matcher(nlp.make_doc(sentence))) == _spans(nlp(sentence))
+
+
+def test_the_window_tests_find_spans_at_all(nlp: spacy.language.Language, matcher: GazetteerMatcher) -> None:
+    doc = matcher(nlp.make_doc(" ".join(SAME_AS_RULER)))
+    assert {ent.label_ for ent in doc.ents} == {"COURT", "LAW", "REGULATOR"}
+    assert sum(ent.ent_id_.startswith("court:") for ent in doc.ents) >= 10
+
+
+@pytest.mark.parametrize(
+    ("op", "width"), [(None, 1), ("?", 1), ("!", 1), ("{1,3}", 3), ("{2}", 2), ("{,4}", 4), ("*", None),
+                      ("+", None), ("{2,}", None)],
+)  # fmt: skip
+def test_pattern_token_width(op: str | None, width: int | None) -> None:
+    token = {"LOWER": "court"} if op is None else {"LOWER": "court", "OP": op}
+    assert pattern_token_width(token) == width
+
+
+def test_an_unknown_op_is_rejected() -> None:
+    with pytest.raises(ValueError, match="Matcher operator"):
+        pattern_token_width({"LOWER": "court", "OP": "??"})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "rule"),
+    [
+        # the rarest required literal anchors; optional and non-literal tokens count on their side
+        ([{"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "{1,3}"}, {"LOWER": "federal"},
+          {"LOWER": "court"}], AnchorRule(frozenset({"federal"}), before=4, after=1)),
+        ([{"LOWER": {"IN": ["section", "article"]}}, {"TEXT": {"REGEX": "^\\d+$"}, "OP": "*"}, {"LOWER": "of"},
+          {"ORTH": "GDPR"}], AnchorRule(frozenset({"gdpr"}), before=2, after=0, open_before=True)),
+        ([{"LOWER": "of"}, {"LOWER": "the"}], AnchorRule(frozenset({"of"}), before=0, after=1)),
+        ([{"IS_TITLE": True}, {"LOWER": "court", "OP": "?"}], None),
+    ],
+)  # fmt: skip
+def test_anchor_rule(pattern: list[dict], rule: AnchorRule | None) -> None:
+    assert anchor_rule(pattern) == rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "anchor", "window"),
+    [
+        (AnchorRule(frozenset({"court"}), before=2, after=3), 5, (3, 9)),
+        (AnchorRule(frozenset({"court"}), before=2, after=3), 1, (0, 5)),
+        (AnchorRule(frozenset({"court"}), before=2, after=3), 9, (7, 10)),
+        # tokens 4, 6, 7 and 8 satisfy an unbounded spec; an open side stops at its (bound + 1)-th miss
+        (AnchorRule(frozenset({"court"}), before=0, after=1, open_after=True), 5, (5, 10)),
+        (AnchorRule(frozenset({"court"}), before=0, after=0, open_after=True), 5, (5, 9)),
+        (AnchorRule(frozenset({"court"}), before=1, after=0, open_before=True), 9, (4, 10)),
+    ],
+)
+def test_anchor_window_holds_every_match_through_the_anchor(
+    rule: AnchorRule, anchor: int, window: tuple[int, int]
+) -> None:
+    numbers = {4, 6, 7, 8}
+    assert rule.window(anchor, 10, numbers.__contains__) == window
+
+
+def test_merge_windows() -> None:
+    assert merge_windows([(3, 9), (0, 5), (9, 12), (20, 22)]) == [(0, 9), (9, 12), (20, 22)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "text", "expected"),
+    [
+        ({"TEXT": {"REGEX": "^\\d+$"}}, "101", True),
+        ({"TEXT": {"REGEX": "^\\d+$"}}, "IV", False),
+        ({"LOWER": {"IN": ["and", "or"]}}, "And", True),
+        ({"ORTH": "of"}, "Of", False),
+        ({"LOWER": {"REGEX": "^art"}}, "Article", True),
+    ],
+)
+def test_text_test_agrees_with_the_spec(spec: dict, text: str, expected: bool) -> None:
+    test = text_test(spec)
+    assert test is not None and test(text) is expected
+
+
+def test_a_token_pattern_without_a_literal_word_is_rejected(nlp: spacy.language.Language) -> None:
+    entry = GazetteerEntry(
+        id="court:x", type="COURT", name="X", aliases=(), country=None, domains=(), kb_id=None,
+        source="https://x", patterns=([{"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],),
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="court:x.*anchor"):
+        GazetteerMatcher(nlp, gazetteer=Gazetteer((entry,), {}, {}, {}))
