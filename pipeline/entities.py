@@ -88,6 +88,8 @@ LAW_DESCRIPTOR_MODIFIERS = (
     "discrimination", "antidiscrimination", "gambling", "tax", "call", "do", "not", "federal", "state",
 )  # fmt: skip
 LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
+# Modifiers that say nothing about the law's subject: "federal law", "state statute" are no LAW.
+LAW_SCOPE_WORDS = frozenset({"federal", "state", "do", "not", "anti", "-"})
 # "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
 RENAME_WORDS = ("formerly", "previously", "née")
 
@@ -178,9 +180,7 @@ def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
     and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
     brands = {
-        fold(c.name).split()[0]
-        for c in clusters
-        if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
+        fold(c.name).split()[0] for c in clusters if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
     }
     return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
 
@@ -231,9 +231,7 @@ class EntityResolver:
             if not gpe or not head:
                 continue
             country = doc[gpe[0].i : gpe[-1].i + 1].text
-            entry = self.gazetteer.resolve_description(
-                country=country, domain_phrase=" ".join(t.lower_ for t in head)
-            )
+            entry = self.gazetteer.resolve_description(country=country, domain_phrase=" ".join(t.lower_ for t in head))
             spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
         return spans
 
@@ -351,7 +349,11 @@ class EntityResolver:
             return any(g.start < span.end and span.start < g.end for g in grammar)
 
         ents = [e for e in doc.ents if not overlaps_grammar(e) or e.label_ in ("DATE", "LAW")]
-        laws = [Span(doc, start, end, label="LAW") for _, start, end in self.law_matcher(doc)]
+        laws = [
+            Span(doc, start, end, label="LAW")
+            for _, start, end in self.law_matcher(doc)
+            if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
+        ]
         base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money + laws
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
@@ -430,10 +432,7 @@ class EntityResolver:
             entry = self.gazetteer.get(span.kb_id_)
             if entry is not None:
                 cluster.kb_id, cluster.canonical = entry.id, entry.name
-        if (
-            TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0)
-            and cluster.type in NAMED_GROUP
-        ):
+        if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
             cluster.type = span.label_
         elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
             cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
@@ -469,17 +468,13 @@ class EntityResolver:
                     if len(c.name.split()) > 1 and surname_of(text) == surname_of(c.name):
                         return c
                 continue
-            if any(
-                is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions
-            ):
+            if any(is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions):
                 return c
         if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
             "mr", "mrs", "ms", "dr", "judge"
         }:  # fmt: skip
             key_surname = fold(text).split()[-1]
-            return next(
-                (c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None
-            )
+            return next((c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None)
         return None
 
     def __call__(self, doc: Doc) -> Doc:
