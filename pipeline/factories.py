@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from pipeline.entities import EntityResolver
 from pipeline.events import EventExtractor
 from pipeline.gazetteer import load_gazetteer
+from pipeline.propagate import MentionPropagator
 from pipeline.sentences import NewlineSentences
 
 
@@ -33,6 +34,16 @@ def make_sentences(nlp: Language, name: str) -> NewlineSentences:
 )
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name, gazetteer=load_gazetteer())
+
+
+@Language.factory(
+    "newspipe_mention_propagator",
+    requires=["doc._.entities"],
+    assigns=["doc._.entities"],
+    default_config={},
+)
+def make_mention_propagator(nlp: Language, name: str) -> MentionPropagator:
+    return MentionPropagator(nlp, name)
 
 
 @Language.factory(
@@ -64,8 +75,6 @@ def make_event_extractor(
     )
 
 
-# Entry-point aliases named in pyproject.toml.
-make_text_normalizer = make_sentences
 
 for _ext in ("published", "entities", "events", "text_start"):
     if not Doc.has_extension(_ext):

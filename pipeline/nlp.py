@@ -39,6 +39,7 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
     ruler.add_patterns(load_gazetteer().ruler_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("newspipe_entity_resolver", after="ner")
+    nlp.add_pipe("newspipe_mention_propagator", after="newspipe_entity_resolver")
     nlp.add_pipe(
         "newspipe_event_extractor",
         last=True,
