@@ -170,6 +170,22 @@ def _raise_status(ev: Draft, status: str | None) -> None:
         ev.status = status
 
 
+def _absorb_one_sided(events: list[Draft]) -> list[Draft]:
+    """A settlement or suit that names only the government's side ('the Antitrust Division's settlement')
+    is a repeat of the one that names the other side too, when the article reports such an event."""
+    kept: list[Draft] = []
+    for ev in events:
+        if ev.roles.get(PATIENT_ROLE[ev.type]):
+            kept.append(ev)
+            continue
+        full = [e for e in events if e.type == ev.type and e.roles.get(PATIENT_ROLE[e.type])]
+        if full:
+            _merge_into(min(full, key=lambda e: abs(e.sentences[0] - ev.sentences[0])), ev)
+        else:
+            kept.append(ev)
+    return kept
+
+
 def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> list[Draft]:
     """Investigations and suits the article mentions without naming the party, tied to the action they led to.
 
@@ -269,6 +285,7 @@ def finish_events(
         else:
             events.append(draft)
     events += _link_probes(probes, events, index)
+    events = _absorb_one_sided(events)
     salient = _salient_authority(index)
     for ev in events:
         actor = ACTOR_ROLE[ev.type]
