@@ -257,12 +257,17 @@ class EventExtractor:
             if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
                 counter.append(index.token_cluster[sent.start + child.i])
         # A party that is an authority acts; a company or person is acted on (settlements: defends).
+        # ... unless the authority's side is already named: "DOJ reached a settlement with the Transit Authority".
+        authority_named = any(index.type_of(i) in ACTOR_TYPES for i in actor)
         for idx in counter:
             kind = index.type_of(idx)
             if kind in ACTOR_TYPES and idx not in patient:
                 actor.append(idx)
             elif idx not in actor:
                 patient.append(idx)
+        if etype == "LAWSUIT" and not patient:  # parse attached "against X" elsewhere in the sentence
+            patient = [i for t in sdoc if t.dep_ == "pobj" and t.head.lower_ == "against" and t.i > tok.i
+                       for i in self._resolve(t, sent, index, actor=False) if i not in actor]
         # A regulator as the "patient" of a fine/probe is almost always the parse's mistake.
         if etype in ("FINE", "INVESTIGATION"):
             # ... unless it is a public body the gazetteer does not know as an enforcer (a police department)
