@@ -234,6 +234,17 @@ def _retype_public_bodies(events: list[Draft], index: DocIndex) -> None:
                 cluster.type = "PUBLIC_BODY"
 
 
+def _share_laws(events: list[Draft]) -> None:
+    """A suit, the settlement that ends it and the penalty it brings concern one legal matter: the laws
+    named for one apply to the others against the same party."""
+    matters = [e for e in events if e.type in ("LAWSUIT", "SETTLEMENT", "FINE")]
+    for ev in matters:
+        parties = set(ev.roles.get(PATIENT_ROLE[ev.type], []))
+        for other in matters:
+            if other is not ev and parties & set(other.roles.get(PATIENT_ROLE[other.type], [])):
+                ev.add("law", other.roles.get("law", []))
+
+
 def _fines_in_pending_settlements(events: list[Draft]) -> None:
     """A penalty in a consent decree or plea awaiting the court is proposed (guidelines, agreed penalties)."""
     pending = [e for e in events if e.type == "SETTLEMENT" and e.status == "proposed"]
@@ -292,7 +303,7 @@ def finish_events(
         if not ev.roles.get(actor) and ev.type != "LAWSUIT":
             found = [i for s in ev.sentences for i in index.in_sentence(sents[s], frozenset({"REGULATOR"}))]
             if found:
-                ev.add(actor, found[:1])
+                ev.add(actor, found if ev.type == "SETTLEMENT" else found[:1])
             elif salient is not None:
                 ev.add(actor, [salient])
                 ev.confidence -= 0.1
@@ -309,6 +320,7 @@ def finish_events(
             and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
         ):
             ev.status = "settled"
+    _share_laws(events)
     _fines_in_pending_settlements(events)
     _dates_of_announcements(events, doc, sents)
     _retype_public_bodies(events, index)

@@ -324,8 +324,15 @@ class EventExtractor:
         if etype == "LAWSUIT":
             draft.add("court", courts)
             return actor, patient
+        if etype == "SETTLEMENT":
+            # the government side claims, the private side settles the claim against it
+            parties = actor + [i for i in patient if i not in actor]
+            authorities = [i for i in parties if kind(i) in ("REGULATOR", "GPE")]
+            private = [i for i in parties if i not in authorities]
+            if authorities and private:
+                return authorities, private
         if etype in ("FINE", "INVESTIGATION", "SETTLEMENT"):
-            private = [i for i in actor if kind(i) in ("ORG", "PERSON")]
+            private = [i for i in actor if kind(i) in ("ORG", "PERSON", "PUBLIC_BODY")]
             if private and (etype != "SETTLEMENT" or not patient):
                 actor = [i for i in actor if i not in private]
                 if not patient:
