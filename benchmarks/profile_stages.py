@@ -67,9 +67,7 @@ def _run_stage(step: Callable[[Any], Any] | Any, docs: list[Any], *, batch_size:
     return done, errors
 
 
-def profile_stages(
-    records: list[InputRecord], *, extractor: Extractor
-) -> tuple[dict[str, float], dict[str, int]]:
+def profile_stages(records: list[InputRecord], *, extractor: Extractor) -> tuple[dict[str, float], dict[str, int]]:
     """Seconds per stage (``make_doc``, each enabled component, ``to_record``) over ``records``, and the
     number of documents each stage failed on (only stages that failed)."""
     timings: dict[str, float] = {}
@@ -109,9 +107,7 @@ def format_table(timings: dict[str, float], errors: dict[str, int], *, documents
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, help="lines read per corpus")
     parser.add_argument("--corpora", nargs="+", default=list(DEFAULT_CORPORA), help="corpus names")
     parser.add_argument("--corpora-dir", type=Path, default=DEFAULT_CORPORA_DIR, help="folder of the corpora")

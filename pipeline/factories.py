@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities import EntityResolver
 from pipeline.events import EventExtractor
-from pipeline.gazetteer import load_gazetteer
+from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
 from pipeline.propagate import MentionPropagator
 from pipeline.sentences import NewlineSentences
 
@@ -24,6 +24,15 @@ from pipeline.sentences import NewlineSentences
 )
 def make_sentences(nlp: Language, name: str) -> NewlineSentences:
     return NewlineSentences(name)
+
+
+@Language.factory(
+    "newspipe_gazetteer",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={"overwrite_ents": True},
+)
+def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, name, gazetteer=load_gazetteer(), overwrite_ents=overwrite_ents)
 
 
 @Language.factory(

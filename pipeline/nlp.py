@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 import pipeline.factories  # noqa: F401  (registers the components when not installed as a package)
-from pipeline.gazetteer import load_gazetteer
+from pipeline.gazetteer import build_gazetteer_component
 from pipeline.settings import DEFAULT_SETTINGS, Settings
 
 SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -36,8 +36,7 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.enable_pipe("senter")
     nlp.add_pipe("newspipe_sentences", after="senter")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
-    ruler.add_patterns(load_gazetteer().ruler_patterns())  # type: ignore[attr-defined]
+    build_gazetteer_component(nlp, before="ner")
     nlp.add_pipe("newspipe_entity_resolver", after="ner")
     nlp.add_pipe("newspipe_mention_propagator", after="newspipe_entity_resolver")
     nlp.add_pipe(
