@@ -1,6 +1,6 @@
 """Build the spaCy pipeline newspipe runs: the packaged English model plus our components.
 
-Order: tokenizer -> senter + line breaks -> gazetteer ruler -> NER -> entity resolver ->
+Order: tokenizer -> sentencizer + line breaks -> gazetteer -> NER -> entity resolver -> mention propagation ->
 event extractor. The model's tagger, parser and lemmatizer stay disabled in the
 document pass; the event extractor runs them on the sentences that can hold an event.
 """
@@ -34,8 +34,8 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.enable_pipe("senter")
-    nlp.add_pipe("newspipe_sentences", after="senter")
+    nlp.add_pipe("sentencizer", before="ner")
+    nlp.add_pipe("newspipe_sentences", after="sentencizer")
     build_gazetteer_component(nlp, before="ner")
     nlp.add_pipe("newspipe_entity_resolver", after="ner")
     nlp.add_pipe("newspipe_mention_propagator", after="newspipe_entity_resolver")
