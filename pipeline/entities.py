@@ -10,22 +10,32 @@ and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.dates import normalize_date
+from pipeline.district_offices import canonical_name, find_district_offices, is_district_id, same_office
+from pipeline.entity_filters import default_currency, drop_headline_fragments, drop_non_orgs, drop_publisher
 from pipeline.gazetteer import Gazetteer
+from pipeline.mention_patterns import (
+    DESCRIPTOR_HEADS,
+    DESCRIPTOR_MODIFIERS,
+    LAW_DESCRIPTOR_MODIFIERS,
+    LAW_SCOPE_WORDS,
+    descriptor_matcher,
+    find_renames,
+    law_descriptor_matcher,
+    trim_mention,
+)
 from pipeline.money import Amount, drop_conversions, find_amounts, normalize_amount
 from pipeline.names import (
-    DETERMINERS,
     bare_possessive_split,
     fold,
+    initials,
     is_acronym_of,
     is_short_form,
     looks_like_acronym,
@@ -52,46 +62,8 @@ SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 # Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
 NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PUBLIC_BODY", "PERSON"})
 TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "PUBLIC_BODY": 2, "ORG": 2, "PERSON": 1}
-# Heads of descriptive references to authorities ("the UK's privacy watchdog").
-DESCRIPTOR_HEADS = (
-    "regulator", "regulators", "watchdog", "authority", "agency", "commission", "commissioner",
-    "ombudsman", "supervisor", "inspectorate", "dpa",
-)  # fmt: skip
-DESCRIPTOR_MODIFIERS = (
-    "privacy", "data", "protection", "competition", "antitrust", "financial", "finance", "markets",
-    "securities", "banking", "media", "telecoms", "telecom", "communications", "consumer", "consumers",
-    "energy", "environmental", "environment", "health", "food", "aviation", "gambling", "tax",
-    "information", "internet", "trade", "fair", "market", "conduct", "prudential", "broadcasting",
-)  # fmt: skip
-# A headline in title case or capitals: its capitalised fragments are not names on their own.
-HEADLINE_CAPITALISED_SHARE = 0.6
-# Scraped copy glues a null field or the next sentence to a word: "NoneApplicants", "DepartmentThe".
-GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
-# A news outlet the article's sources talk to, or that "has learned" something, is the publisher itself.
-PUBLISHER_BEFORE = frozenset({"told"})
-PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
 # Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
-# Currency a country's news means by "dollars", "pounds", "crowns" ... (ISO 3166 -> ISO 4217); the money
-# grammar applies it only where the marker's family includes it, so "$" in a Canadian story is CAD.
-COUNTRY_CURRENCY = {
-    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "JM": "JMD",
-    "GB": "GBP", "IE": "EUR", "EG": "EGP", "LB": "LBP", "CN": "CNY", "JP": "JPY", "IN": "INR", "PK": "PKR",
-    "LK": "LKR", "NP": "NPR", "DK": "DKK", "SE": "SEK", "NO": "NOK", "IS": "ISK", "CZ": "CZK", "CH": "CHF",
-    "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
-    "KE": "KES", "UG": "UGX", "TZ": "TZS",
-}  # fmt: skip
-# Descriptive laws named as breached ("EU privacy laws", "anti-spam laws", "federal fair housing laws").
-LAW_DESCRIPTOR_MODIFIERS = (
-    "privacy", "data", "protection", "anti", "spam", "competition", "antitrust", "consumer", "fraud", "fair",
-    "housing", "lending", "securities", "labor", "labour", "employment", "environmental", "disability",
-    "discrimination", "antidiscrimination", "gambling", "tax", "call", "do", "not", "federal", "state",
-)  # fmt: skip
-LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
-# Modifiers that say nothing about the law's subject: "federal law", "state statute" are no LAW.
-LAW_SCOPE_WORDS = frozenset({"federal", "state", "do", "not", "anti", "-"})
-# "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
-RENAME_WORDS = ("formerly", "previously", "née")
 
 
 @dataclass
@@ -130,59 +102,13 @@ class EntityCluster:
         return out
 
 
-def _trim(span: Span) -> Span | None:
-    """Drop leading determiners and trailing possessives/punctuation from a mention."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (
-        doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
-        or GLUED_TOKEN.search(doc[start].text)
-    ):  # fmt: skip
-        start += 1
-    while end > start and (
-        doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
-        or GLUED_TOKEN.search(doc[end - 1].text)
-    ):  # fmt: skip
-        end -= 1
-    if start >= end:
-        return None
-    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
-
-
-def _headline_end(doc: Doc) -> int:
-    """Character offset where the body starts when the title is set in headline case, else 0."""
-    start = getattr(doc._, "text_start", None) if Doc.has_extension("text_start") else None
-    if not start:
-        return 0
-    words = [w for w in doc.text[:start].split() if w[:1].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return start if words and capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE else 0
-
-
-def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
-    """Drop organisations named only in a headline-case title ("Oregon Resident Sentenced"): in such a
-    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them."""
-    end = _headline_end(doc)
-    if not end:
-        return clusters
-    return [c for c in clusters if c.type != "ORG" or any(m.start_char >= end for m in c.mentions)]
-
-
-def _publisher_mention(span: Span) -> bool:
-    doc = span.doc
-    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
-    after = doc[span.end : span.end + 3].text.lower()
-    told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
-    return told or after.startswith(PUBLISHER_AFTER)
-
-
-def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
-    """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
-    and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
-    brands = {
-        fold(c.name).split()[0] for c in clusters if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
-    }
-    return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
+def _head_acronym(text: str, cluster: EntityCluster, mention: Span) -> bool:
+    """'DPA' after 'Cypriot DPA' or 'Icelandic Data Protection Authority': an acronym of a regulator's
+    name without its leading country word."""
+    if cluster.type != "REGULATOR" or not looks_like_acronym(text):
+        return False
+    words = cluster.text_of(mention).split()
+    return len(words) > 1 and (words[-1] == text or (len(words) > 2 and initials(" ".join(words[1:])) == text))
 
 
 class EntityResolver:
@@ -191,32 +117,8 @@ class EntityResolver:
     def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer) -> None:
         self.name = name
         self.gazetteer = gazetteer
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add(
-            "DESCRIPTOR",
-            [
-                [
-                    {"ENT_TYPE": {"IN": ["GPE", "NORP", "LOC"]}, "OP": "+"},
-                    {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
-                    {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
-                    {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
-                ]
-            ],
-            greedy="LONGEST",
-        )
-        self.law_matcher = Matcher(nlp.vocab)
-        self.law_matcher.add(
-            "LAW_DESCRIPTOR",
-            [
-                [
-                    {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
-                    {"LOWER": {"IN": list(LAW_DESCRIPTOR_MODIFIERS)}},
-                    {"LOWER": {"IN": [*LAW_DESCRIPTOR_MODIFIERS, "-"]}, "OP": "*"},
-                    {"LOWER": {"IN": list(LAW_DESCRIPTOR_HEADS)}},
-                ]
-            ],
-            greedy="LONGEST",
-        )
+        self.matcher = descriptor_matcher(nlp.vocab)
+        self.law_matcher = law_descriptor_matcher(nlp.vocab)
         for ext in ("entities", "published"):
             if not Doc.has_extension(ext):
                 Doc.set_extension(ext, default=None)
@@ -231,50 +133,14 @@ class EntityResolver:
             if not gpe or not head:
                 continue
             country = doc[gpe[0].i : gpe[-1].i + 1].text
-            entry = self.gazetteer.resolve_description(country=country, domain_phrase=" ".join(t.lower_ for t in head))
+            phrase = " ".join(t.text if t.is_upper else t.lower_ for t in head)  # "DPA" is a key as written
+            entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
             spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
         return spans
 
-    def _renames(self, doc: Doc) -> list[tuple[Span, Span]]:
-        """Mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
-        pairs = []
-        for tok in doc:
-            if tok.text != "(" or tok.i == 0:
-                continue
-            close = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.text == ")"), None)
-            if close is None:
-                continue
-            inner_start = tok.i + 1
-            while inner_start < close and doc[inner_start].lower_ in (*RENAME_WORDS, "known", "as", "the"):
-                inner_start += 1
-            if inner_start >= close:
-                continue
-            inner = doc[inner_start:close]
-            before = doc[tok.i - 1]
-            outer_ent = before.ent_type_ and next((e for e in doc.ents if e.end == tok.i), None)
-            if outer_ent is None or outer_ent is False or outer_ent == "":
-                if not before.is_title and not before.is_upper:
-                    continue
-                outer_ent = Span(doc, before.i, before.i + 1, label="ORG")
-            if not (inner[0].is_title or inner[0].is_upper):
-                continue
-            if doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text) or inner.ents:
-                pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
-        return pairs
-
     def default_currency(self, doc: Doc) -> str | None:
-        """The currency of the country the story is about: the first country named in the title or the
-        first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None."""
-        start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
-        lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
-        places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
-        if lead is not None:
-            places += [e for e in lead.ents if e.label_ in ("GPE", "NORP")]
-        for ent in places:
-            code = self.gazetteer.country_code(ent.text)
-            if code is not None and code in COUNTRY_CURRENCY:
-                return COUNTRY_CURRENCY[code]
-        return None
+        """The currency of the country the story is about (see :func:`entity_filters.default_currency`)."""
+        return default_currency(doc, self.gazetteer)
 
     def _money(self, doc: Doc, *, currency: str | None = None) -> tuple[list[Span], list[Span]]:
         """Amounts found by the money grammar (conversions dropped), and the conversions themselves.
@@ -291,6 +157,20 @@ class EntityResolver:
                 (spans if (start, end, amount) in kept else conversions).append(span)
         return spans, conversions
 
+    def _described(self, name: str) -> str | None:
+        """Gazetteer id ("" when unresolved) of a name that is a description: a country and a regulator
+        head ("Cypriot DPA", "Spanish data protection agency"); None when the name is no description."""
+        words = name.split()
+        for cut in range(1, min(len(words), 3)):
+            country, phrase = " ".join(words[:cut]), " ".join(words[cut:])
+            if self.gazetteer.country_code(country) and self.gazetteer.descriptor_domains(phrase):
+                entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
+                return entry.id if entry else ""
+        return None
+
+    def _is_us_place(self, name: str) -> bool:
+        return (self.gazetteer.subdivision_codes.get(name) or "").startswith("US-")
+
     def _known(self, text: str) -> bool:
         return self.gazetteer.lookup(text) is not None
 
@@ -302,13 +182,23 @@ class EntityResolver:
         """
         if span.label_ not in KEPT_LABELS or span.label_ in ("MONEY", "DATE"):
             return [(span, None)]
-        trimmed = _trim(span)
+        trimmed = trim_mention(span)
         if trimmed is None:
             return []
         span = trimmed
         single = singular_name(span.text)
         if single != span.text and not self._known(span.text) and self._known(single):
             return [(span, single)]
+        for tok in span[:-1]:  # "Delaware Attorney Generals Office" -> "... Attorney General's Office"
+            if singular_name(tok.text) != tok.text and not self._known(span.text):
+                candidate = (
+                    span.doc[span.start : tok.i].text_with_ws
+                    + tok.text[:-1]
+                    + "'s "
+                    + span.doc[tok.i + 1 : span.end].text
+                )
+                if self._known(candidate.strip()):
+                    return [(span, candidate.strip())]
         cut = bare_possessive_split([t.text for t in span], is_known=self._known)
         if cut is None:
             return [(span, None)]
@@ -320,7 +210,7 @@ class EntityResolver:
         label = KEPT_LABELS.get(span.label_)
         if label is None:
             return None
-        trimmed = _trim(span) if label not in {"MONEY", "DATE"} else span
+        trimmed = trim_mention(span) if label not in {"MONEY", "DATE"} else span
         if trimmed is None or not any(c.isalnum() for c in trimmed.text):
             return None
         name = text if text is not None and trimmed.start == span.start and trimmed.end == span.end else None
@@ -332,6 +222,9 @@ class EntityResolver:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
                 label = org_kind(name)
+                described = self._described(name) if label == "ORG" else None
+                if described is not None:
+                    label, kb = "REGULATOR", described
         if label in NAMED_GROUP and (name.islower() or not (len(name) > 1 or name.isupper())):
             return None
         if label == "ORG" and normalize_name(name) in SUPRANATIONAL:
@@ -341,7 +234,7 @@ class EntityResolver:
     def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str]]:
         """Every typed mention of the document (sorted), the alias pairs found in parentheses, and the
         repaired names of mentions whose possessive lost its apostrophe, by (start, end) token."""
-        renames = self._renames(doc)
+        renames = find_renames(doc)
         money, conversions = self._money(doc, currency=self.default_currency(doc))
         grammar = money + conversions
 
@@ -358,6 +251,12 @@ class EntityResolver:
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
         repaired: dict[tuple[int, int], str] = {}
+        for office in find_district_offices(doc.text, is_place=self._is_us_place):
+            span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
+            if span is not None:  # first, so that it wins over an NER span of the same length
+                typed.append(span)
+                if office.text != span.text:
+                    repaired[(span.start, span.end)] = office.text
         for span in base:
             parts = [(self._typed(part, text), text) for part, text in self._split_possessive(span)]
             owner = parts[0][0] if parts else None
@@ -420,6 +319,8 @@ class EntityResolver:
                     if target.value is None:
                         continue
                 clusters.append(target)
+            if target.type == "PERSON" and span.label_ == "ORG" and len(span) == 1 and not span.kb_id_:
+                span = Span(doc, span.start, span.end, label="PERSON")
             self._add(target, span)
             if text != span.text:
                 target.texts[span.start] = text
@@ -428,7 +329,9 @@ class EntityResolver:
 
     def _add(self, cluster: EntityCluster, span: Span) -> None:
         cluster.mentions.append(span)
-        if span.kb_id_ and not cluster.kb_id:
+        if is_district_id(span.kb_id_) and not is_district_id(cluster.kb_id):
+            cluster.kb_id, cluster.canonical = span.kb_id_, canonical_name(span.kb_id_)
+        elif span.kb_id_ and not cluster.kb_id:
             entry = self.gazetteer.get(span.kb_id_)
             if entry is not None:
                 cluster.kb_id, cluster.canonical = entry.id, entry.name
@@ -456,19 +359,23 @@ class EntityResolver:
         key = normalize_name(text)
         group = NAMED_GROUP if label in NAMED_GROUP else frozenset({label})
         candidates = [c for c in clusters if c.type in group]
-        for c in candidates:
-            if span.kb_id_ and c.kb_id == span.kb_id_:
+        for c in reversed(candidates):
+            if span.kb_id_ and same_office(span.kb_id_, c.kb_id):
                 return c
         for c in candidates:
             if any(normalize_name(c.text_of(m)) == key for m in c.mentions):
                 return c
         for c in reversed(candidates):
             if label == "PERSON" or c.type == "PERSON":
-                if label == "PERSON" and len(span) == 1 and c.kb_id is None and c.type in ("PERSON", "ORG"):
-                    if len(c.name.split()) > 1 and surname_of(text) == surname_of(c.name):
+                one_word = len(span) == 1 and not span.kb_id_ and c.kb_id is None
+                if one_word and {label, c.type} <= {"PERSON", "ORG"} and len(c.name.split()) > 1:
+                    if surname_of(text) == surname_of(c.name):  # "Meredith" (ORG) ~ "Patricia Meredith"
                         return c
                 continue
-            if any(is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) for m in c.mentions):
+            if any(
+                is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) or _head_acronym(text, c, m)
+                for m in c.mentions
+            ):
                 return c
         if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
             "mr", "mrs", "ms", "dr", "judge"
@@ -481,5 +388,7 @@ class EntityResolver:
         spans, renames, repaired = self.mentions(doc)
         doc.ents = spans
         clusters = self.cluster(doc, spans, renames, repaired=repaired)
-        doc._.entities = drop_publisher(drop_headline_fragments(clusters, doc))
+        relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
+        doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
+        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc)), doc)
         return doc

@@ -6,7 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.entities import EntityCluster, drop_publisher
+from pipeline.district_offices import canonical_name, find_district_offices, same_office
+from pipeline.entities import EntityCluster
+from pipeline.entity_filters import drop_non_orgs, drop_publisher, is_suffix_only
 
 
 def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
@@ -31,9 +33,7 @@ def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
          ["South China Morning Post", "Acme Corp"]),
     ],
 )  # fmt: skip
-def test_drop_publisher_removes_the_outlet_sources_talk_to(
-    text: str, outlets: list[str], kept: list[str]
-) -> None:
+def test_drop_publisher_removes_the_outlet_sources_talk_to(text: str, outlets: list[str], kept: list[str]) -> None:
     clusters = _clusters(text, outlets + kept)
     assert [c.name for c in drop_publisher(clusters)] == kept
 
@@ -82,3 +82,94 @@ def test_headline_fragments_are_not_orgs(extractor) -> None:
     text = "A Portland man was sentenced today, the Justice Department announced."
     record = extractor.extract_record(InputRecord(id="t4", text=text, title=title, published="2012-06-26"))
     assert not any("Sentenced" in name for name in _sets(record).get("ORG", set()))
+
+
+US_PLACES = {"District of Columbia", "Colorado", "South Carolina", "Ohio", "Minnesota", "Virginia", "New Jersey"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kb_id"),
+    [
+        ("the U.S. Attorneys Office for the District of Columbia, and the GSA", "U.S. Attorney's Office for the "
+         "District of Columbia", "reg:usao-us:district-of-columbia"),
+        ("is what the Colorado U.S. Attorneys Office, and", "Colorado U.S. Attorney's Office",
+         "reg:usao-us:district-of-colorado"),
+        ("United States Attorneys Office in South Carolina.", "United States Attorney's Office in South Carolina",
+         "reg:usao-us:district-of-south-carolina"),
+        ("said U.S. Attorney for the District of New Jersey Paul Fishman.",
+         "U.S. Attorney for the District of New Jersey", "reg:usao-us:district-of-new-jersey"),
+        ("said U.S. Attorney Carter Stewart of Southern District of Ohio", "U.S. Attorney",
+         "reg:usao-us:southern-district-of-ohio"),
+        ("Assistant U.S. Attorneys Bahram Samie and Ana Voss of the District of Minnesota handled the case",
+         "U.S. Attorneys", "reg:usao-us:district-of-minnesota"),
+    ],
+)  # fmt: skip
+def test_district_offices_get_one_id_per_district(text: str, mention: str, kb_id: str) -> None:
+    [office] = find_district_offices(text, is_place=US_PLACES.__contains__)
+    assert (office.text, office.kb_id) == (mention, kb_id)
+
+
+def test_district_office_outside_a_us_state_is_left_to_the_gazetteer() -> None:
+    assert find_district_offices("the U.S. Attorney's Office in Manhattan", is_place=US_PLACES.__contains__) == []
+
+
+def test_district_office_names_and_generic_mentions() -> None:
+    assert canonical_name("reg:usao-us:southern-district-of-ohio") == (
+        "U.S. Attorney's Office for the Southern District of Ohio"
+    )
+    assert same_office("reg:usao-us", "reg:usao-us:district-of-colorado")
+    assert not same_office("reg:usao-us:district-of-colorado", "reg:usao-us:district-of-columbia")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("LLC", True), ("Inc.", True), ("Zen Magnets LLC", False)])
+def test_is_suffix_only(text: str, expected: bool) -> None:
+    assert is_suffix_only(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("Bank analyst Donna Pulcine told us. Analyst Pulcine said she might cut estimates.", ["Donna Pulcine"], []),
+        ("Michael Walsh, 41, said the loans are safe.", ["Michael Walsh"], []),
+        ("Stern was fined. Mr Stern said he would appeal.", ["Stern"], []),
+        ("Union Carbide said it would appeal. Consumers Power said it agreed.", ["Union Carbide", "Consumers Power"],
+         ["Union Carbide", "Consumers Power"]),
+        ("Texas sued Leadplex LLC and its owner.", ["LLC", "Leadplex"], ["Leadplex"]),
+    ],
+)  # fmt: skip
+def test_drop_non_orgs_removes_people_and_bare_suffixes(text: str, names: list[str], kept: list[str]) -> None:
+    clusters = _clusters(text, names)
+    assert [c.name for c in drop_non_orgs(clusters, clusters[0].mentions[0].doc)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kb_id"),
+    [
+        ("The Cypriot DPA fined the club. The DPA found that it had no legal basis.", "Commissioner for Personal "
+         "Data Protection", "reg:dpc-cy"),
+        ("The Spanish DPA (AEPD) has imposed a fine of EUR 1,500.", "Agencia Española de Protección de Datos",
+         "reg:aepd-es"),
+    ],
+)  # fmt: skip
+def test_described_dpa_resolves_and_merges(extractor, text: str, name: str, kb_id: str) -> None:
+    from pipeline.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t5", text=text, title=None, published="2021-01-01"))
+    regulators = [e for e in record.entities if e.type == "REGULATOR"]
+    assert [(e.name, e.kb_id) for e in regulators] == [(name, kb_id)]
+    assert not any(e.type == "ORG" and "DPA" in e.name for e in record.entities)
+
+
+def test_offices_of_two_districts_stay_apart(extractor) -> None:
+    from pipeline.source import InputRecord
+
+    text = (
+        "The case was handled by the U.S. Attorneys Office for the District of Colorado and the "
+        "U.S. Attorney's Office for the Southern District of Ohio. The U.S. Attorney's Office declined comment."
+    )
+    record = extractor.extract_record(InputRecord(id="t6", text=text, title=None, published="2015-01-01"))
+    names = sorted(e.name for e in record.entities if e.type == "REGULATOR")
+    assert names == [
+        "U.S. Attorney's Office for the District of Colorado",
+        "U.S. Attorney's Office for the Southern District of Ohio",
+    ]

@@ -1,0 +1,144 @@
+"""Document-level filters of the entity stage: what is not an entity of the story, and the story's currency.
+
+Pure functions over the clusters the resolver built (and the ``Doc`` they come from):
+- the publisher of the article and headline-case fragments are no entities (GUIDELINES: "News outlets"),
+- a corporate suffix alone ("LLC") or a person the NER called an organisation is no ORG,
+- the country a story is about sets what "dollars" or "crowns" mean.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.names import CORPORATE_SUFFIXES, fold, surname_of
+
+if TYPE_CHECKING:
+    from pipeline.entities import EntityCluster
+    from pipeline.gazetteer import Gazetteer
+
+# A headline in title case or capitals: its capitalised fragments are not names on their own.
+HEADLINE_CAPITALISED_SHARE = 0.6
+# A news outlet the article's sources talk to, or that "has learned" something, is the publisher itself.
+PUBLISHER_BEFORE = frozenset({"told"})
+PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
+# Currency a country's news means by "dollars", "pounds", "crowns" ... (ISO 3166 -> ISO 4217); the money
+# grammar applies it only where the marker's family includes it, so "$" in a Canadian story is CAD.
+COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "JM": "JMD",
+    "GB": "GBP", "IE": "EUR", "EG": "EGP", "LB": "LBP", "CN": "CNY", "JP": "JPY", "IN": "INR", "PK": "PKR",
+    "LK": "LKR", "NP": "NPR", "DK": "DKK", "SE": "SEK", "NO": "NOK", "IS": "ISK", "CZ": "CZK", "CH": "CHF",
+    "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
+    "KE": "KES", "UG": "UGX", "TZ": "TZS",
+}  # fmt: skip
+# Verbs of speech right after a name: people speak, organisations mostly "said in a statement".
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued", "testified", "wrote"})
+# Words after a speech verb that make the speaker an organisation ("Acme said in a statement").
+ORG_SPEECH_CUES = ("in a statement", "in a filing", "in a release", "in a press release", "on its website")
+# A person's age in apposition: "Donna Pulcine, 42," / "Smith, 58, of".
+AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+# Role nouns right before a person's surname ("analyst Pulcine", "spokesman Smith").
+ROLE_NOUNS = frozenset({"analyst", "spokesman", "spokeswoman", "spokesperson", "economist", "lawyer", "attorney"})
+# Honorifics that only ever precede a person's name ("Judge", "Justice" also head court names).
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def headline_end(doc: Doc) -> int:
+    """Character offset where the body starts when the title is set in headline case, else 0."""
+    start = getattr(doc._, "text_start", None) if Doc.has_extension("text_start") else None
+    if not start:
+        return 0
+    words = [w for w in doc.text[:start].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return start if words and capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE else 0
+
+
+def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop organisations named only in a headline-case title ("Oregon Resident Sentenced"): in such a
+    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them."""
+    end = headline_end(doc)
+    if not end:
+        return clusters
+    return [c for c in clusters if c.type != "ORG" or any(m.start_char >= end for m in c.mentions)]
+
+
+def _publisher_mention(span: Span) -> bool:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    after = doc[span.end : span.end + 3].text.lower()
+    told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
+    return told or after.startswith(PUBLISHER_AFTER)
+
+
+def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
+    and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
+    brands = {
+        fold(c.name).split()[0] for c in clusters if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
+    }
+    return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
+
+
+def is_suffix_only(text: str) -> bool:
+    """True for a corporate suffix standing alone ("LLC", "Inc."): a fragment of a name, not a name."""
+    words = [w for w in re.split(r"[^\w]+", fold(text)) if w]
+    return bool(words) and all(w in CORPORATE_SUFFIXES for w in words)
+
+
+def _speaks(tok: Token) -> bool:
+    """'Pulcine said' / 'said Pulcine' (not 'Acme said in a statement'): the word is a speaker."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in SPEECH_VERBS:
+        return not doc[tok.i + 2 : tok.i + 7].text.lower().startswith(ORG_SPEECH_CUES)
+    return tok.i > 0 and doc[tok.i - 1].lower_ in SPEECH_VERBS
+
+
+def person_like(cluster: EntityCluster, doc: Doc) -> bool:
+    """True when an ORG cluster names a person: its name carries an age ("Donna Pulcine, 42,"), or the last
+    word of a multi-word name stands alone elsewhere after an honorific or role noun or as a speaker
+    ("Ms Pulcine", "analyst Pulcine", "Pulcine said"); a one-word name counts after an honorific only."""
+    if any(AGE_APPOSITION.match(doc[m.end : m.end + 4].text_with_ws) for m in cluster.mentions if m.end < len(doc)):
+        return True
+    names = [cluster.text_of(m) for m in cluster.mentions]
+    multi = {surname_of(n) for n in names if len(n.split()) > 1 and not is_suffix_only(n.split()[-1])}
+    single = {fold(n) for n in names if len(n.split()) == 1}
+    inside = {i for m in cluster.mentions if len(m) > 1 for i in range(m.start, m.end)}
+    for tok in doc[1:]:
+        word = fold(tok.text)
+        if not tok.is_title or tok.i in inside or word not in multi | single:
+            continue
+        before = doc[tok.i - 1].text.rstrip(".").lower()
+        if before in PERSONAL_HONORIFICS:
+            return True
+        if word in multi and before in ROLE_NOUNS:
+            return True
+        alone = not doc[tok.i - 1].is_title and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_title)
+        if word in multi and alone and _speaks(tok):
+            return True
+    return False
+
+
+def drop_non_orgs(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop ORG clusters that are no organisation: a corporate suffix alone, a person's name."""
+
+    def suffix_only(cluster: EntityCluster) -> bool:
+        return all(is_suffix_only(cluster.text_of(m)) for m in cluster.mentions)
+
+    return [c for c in clusters if c.type != "ORG" or not (suffix_only(c) or person_like(c, doc))]
+
+
+def default_currency(doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """The currency of the country the story is about: the first country named in the title or the
+    first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None."""
+    start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
+    lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
+    places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
+    if lead is not None:
+        places += [e for e in lead.ents if e.label_ in ("GPE", "NORP")]
+    for ent in places:
+        code = gazetteer.country_code(ent.text)
+        if code is not None and code in COUNTRY_CURRENCY:
+            return COUNTRY_CURRENCY[code]
+    return None

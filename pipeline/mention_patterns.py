@@ -1,0 +1,123 @@
+"""Mention patterns of the entity stage: trimming spans, descriptive references, renames in parentheses.
+
+Pure functions and matcher builders the resolver uses to collect mentions before it types and groups them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from pipeline.names import DETERMINERS, looks_like_acronym
+
+# Heads of descriptive references to authorities ("the UK's privacy watchdog").
+DESCRIPTOR_HEADS = (
+    "regulator", "regulators", "watchdog", "authority", "agency", "commission", "commissioner",
+    "ombudsman", "supervisor", "inspectorate", "dpa",
+)  # fmt: skip
+DESCRIPTOR_MODIFIERS = (
+    "privacy", "data", "protection", "competition", "antitrust", "financial", "finance", "markets",
+    "securities", "banking", "media", "telecoms", "telecom", "communications", "consumer", "consumers",
+    "energy", "environmental", "environment", "health", "food", "aviation", "gambling", "tax",
+    "information", "internet", "trade", "fair", "market", "conduct", "prudential", "broadcasting",
+)  # fmt: skip
+# Scraped copy glues a null field or the next sentence to a word: "NoneApplicants", "DepartmentThe".
+GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
+# Descriptive laws named as breached ("EU privacy laws", "anti-spam laws", "federal fair housing laws").
+LAW_DESCRIPTOR_MODIFIERS = (
+    "privacy", "data", "protection", "anti", "spam", "competition", "antitrust", "consumer", "fraud", "fair",
+    "housing", "lending", "securities", "labor", "labour", "employment", "environmental", "disability",
+    "discrimination", "antidiscrimination", "gambling", "tax", "call", "do", "not", "federal", "state",
+)  # fmt: skip
+LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
+# Modifiers that say nothing about the law's subject: "federal law", "state statute" are no LAW.
+LAW_SCOPE_WORDS = frozenset({"federal", "state", "do", "not", "anti", "-"})
+# "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
+RENAME_WORDS = ("formerly", "previously", "née")
+
+
+def trim_mention(span: Span) -> Span | None:
+    """Drop leading determiners and trailing possessives/punctuation from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
+        or GLUED_TOKEN.search(doc[start].text)
+    ):  # fmt: skip
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
+        or GLUED_TOKEN.search(doc[end - 1].text)
+    ):  # fmt: skip
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+def descriptor_matcher(vocab: Vocab) -> Matcher:
+    """Matcher of descriptive references to authorities: a place, then modifiers and a head
+    ("Luxembourg's privacy regulator", "the Cypriot DPA")."""
+    matcher = Matcher(vocab)
+    matcher.add(
+        "DESCRIPTOR",
+        [
+            [
+                {"ENT_TYPE": {"IN": ["GPE", "NORP", "LOC"]}, "OP": "+"},
+                {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
+                {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
+                {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
+def law_descriptor_matcher(vocab: Vocab) -> Matcher:
+    """Matcher of descriptive laws ("EU privacy laws", "anti-spam laws")."""
+    matcher = Matcher(vocab)
+    matcher.add(
+        "LAW_DESCRIPTOR",
+        [
+            [
+                {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
+                {"LOWER": {"IN": list(LAW_DESCRIPTOR_MODIFIERS)}},
+                {"LOWER": {"IN": [*LAW_DESCRIPTOR_MODIFIERS, "-"]}, "OP": "*"},
+                {"LOWER": {"IN": list(LAW_DESCRIPTOR_HEADS)}},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    return matcher
+
+
+def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
+    """Mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
+    pairs = []
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0:
+            continue
+        close = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.text == ")"), None)
+        if close is None:
+            continue
+        inner_start = tok.i + 1
+        while inner_start < close and doc[inner_start].lower_ in (*RENAME_WORDS, "known", "as", "the"):
+            inner_start += 1
+        if inner_start >= close:
+            continue
+        inner = doc[inner_start:close]
+        before = doc[tok.i - 1]
+        outer_ent = before.ent_type_ and next((e for e in doc.ents if e.end == tok.i), None)
+        if outer_ent is None or outer_ent is False or outer_ent == "":
+            if not before.is_title and not before.is_upper:
+                continue
+            outer_ent = Span(doc, before.i, before.i + 1, label="ORG")
+        if not (inner[0].is_title or inner[0].is_upper):
+            continue
+        if doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text) or inner.ents:
+            pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
+    return pairs
