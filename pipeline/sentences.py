@@ -16,6 +16,9 @@ class NewlineSentences:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            if token.is_space:  # whitespace belongs to the sentence it follows, never starts one
+                token.is_sent_start = False
         for i, token in enumerate(doc[:-1]):
             nxt = doc[i + 1]
             if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
