@@ -223,6 +223,15 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
     return linked
 
 
+def _retype_acting_bodies(events: list[Draft], index: DocIndex) -> None:
+    """An organisation that fines or investigates in the story is a regulator (guidelines, government bodies)."""
+    for e in events:
+        if e.type in ("FINE", "INVESTIGATION"):
+            for i in e.roles.get("authority", []):
+                if index.clusters[i].type == "ORG":
+                    index.clusters[i].type = "REGULATOR"
+
+
 def _retype_public_bodies(events: list[Draft], index: DocIndex) -> None:
     """A body with an authority's name that only stands on the receiving end (a police department under
     investigation, a school board being sued) is a public body, not a regulator (guidelines)."""
@@ -266,11 +275,7 @@ def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         if ev.date:
             continue
         own = any(TODAY.search(sents[s].text) for s in ev.sentences)
-        if own or (
-            lede_today
-            and ev.type in ("FINE", "SETTLEMENT")
-            and ev.status in ("agreed", "imposed", "proposed")
-        ):
+        if own or (lede_today and ev.type in ("FINE", "SETTLEMENT") and ev.status in ("agreed", "imposed", "proposed")):
             ev.date = published
 
 
@@ -324,4 +329,5 @@ def finish_events(
     _fines_in_pending_settlements(events)
     _dates_of_announcements(events, doc, sents)
     _retype_public_bodies(events, index)
+    _retype_acting_bodies(events, index)
     return [e for e in events if e.confidence >= min_confidence]

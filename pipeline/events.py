@@ -50,8 +50,37 @@ CREDIT_LINE = re.compile(
     r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)",
     re.IGNORECASE,
 )
+# Nouns whose clause names who a probe is about: "allegations that X ...".
+ALLEGATION_NOUNS = frozenset({"allegation", "claim", "complaint", "suspicion", "accusation", "report"})
+# Head words of institutions that act as authorities when the story has them fine or investigate.
+INSTITUTION_HEADS = frozenset(
+    {
+        "board",
+        "council",
+        "committee",
+        "commission",
+        "authority",
+        "office",
+        "agency",
+        "tribunal",
+        "federation",
+        "league",
+        "ombudsman",
+        "inspectorate",
+        "regulator",
+        "watchdog",
+        "panel",
+        "body",
+    }
+)
 # Passive subjects of a credit line: "This case was investigated by ...".
 CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
+
+
+def _institution(name: str) -> bool:
+    """'Standards Board', 'Football Association': a body that can act as an authority in a story."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in INSTITUTION_HEADS
 
 
 class EventExtractor:
@@ -192,12 +221,7 @@ class EventExtractor:
                         break
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if (
-                idx is not None
-                and index.type_of(idx) in PARTY_TYPES
-                and idx not in out
-                and idx not in index.officials
-            ):
+            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
                 out.append(idx)
         return out
 
@@ -266,8 +290,13 @@ class EventExtractor:
             elif idx not in actor:
                 patient.append(idx)
         if etype == "LAWSUIT" and not patient:  # parse attached "against X" elsewhere in the sentence
-            patient = [i for t in sdoc if t.dep_ == "pobj" and t.head.lower_ == "against" and t.i > tok.i
-                       for i in self._resolve(t, sent, index, actor=False) if i not in actor]
+            patient = [
+                i
+                for t in sdoc
+                if t.dep_ == "pobj" and t.head.lower_ == "against" and t.i > tok.i
+                for i in self._resolve(t, sent, index, actor=False)
+                if i not in actor
+            ]
         # A regulator as the "patient" of a fine/probe is almost always the parse's mistake.
         if etype in ("FINE", "INVESTIGATION"):
             # ... unless it is a public body the gazetteer does not know as an enforcer (a police department)
@@ -278,9 +307,7 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = self._fit_kinds(etype, actor, patient, draft, index)
-        if etype == "INVESTIGATION" and (
-            self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)
-        ):
+        if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
@@ -301,11 +328,7 @@ class EventExtractor:
             if idx is None or index.clusters[idx].value is None:
                 continue
             prev = sent.start + ent.start - 2
-            if (
-                ent.start >= 2
-                and sdoc[ent.start - 1].lower_ == "of"
-                and index.token_cluster.get(prev) is not None
-            ):
+            if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
                 if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
                     continue
             near = attached(ent.root, tok, max_steps=3) or attached(ent.root, verb, max_steps=3)
@@ -332,7 +355,11 @@ class EventExtractor:
             if authorities and private:
                 return authorities, private
         if etype in ("FINE", "INVESTIGATION", "SETTLEMENT"):
-            private = [i for i in actor if kind(i) in ("ORG", "PERSON", "PUBLIC_BODY")]
+            private = [
+                i
+                for i in actor
+                if kind(i) in ("ORG", "PERSON", "PUBLIC_BODY") and not _institution(index.clusters[i].name)
+            ]
             if private and (etype != "SETTLEMENT" or not patient):
                 actor = [i for i in actor if i not in private]
                 if not patient:
@@ -340,26 +367,22 @@ class EventExtractor:
         return actor, patient
 
     def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
-        """'investigated whether the company required ...' / 'investigation into whether X ...' -> X."""
-        for t in tok.subtree:
-            if t is not tok and t.dep_ in ("nsubj", "nsubjpass") and t.head is not tok.head:
-                found = [
-                    i
-                    for i in self._resolve(t, sent, index, actor=False)
-                    if index.type_of(i) in ("ORG", "PERSON")
-                ]
+        """Who a probe is about when the parse gives it no object: the subject of the clause it examines.
+
+        'investigated whether the company required ...', 'the investigation found that X ...',
+        'an investigation is under way following allegations that X ...'.
+        """
+        scopes = [tok]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in FINDING_VERBS:
+            scopes.append(tok.head)
+        scopes += [t for t in tok.sent if t.lemma_ in ALLEGATION_NOUNS]
+        for scope in scopes:
+            for t in scope.subtree:
+                if t is tok or t.dep_ not in ("nsubj", "nsubjpass") or t.head is tok.head:
+                    continue
+                found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
                 if found:
                     return found
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in FINDING_VERBS:  # "the investigation found that X ..."
-            for t in tok.head.subtree:
-                if t.dep_ in ("nsubj", "nsubjpass") and t is not tok:
-                    found = [
-                        i
-                        for i in self._resolve(t, sent, index, actor=False)
-                        if index.type_of(i) in ("ORG", "PERSON")
-                    ]
-                    if found:
-                        return found
         return []
 
     @staticmethod
