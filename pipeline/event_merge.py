@@ -285,6 +285,7 @@ def finish_events(
     sents = list(doc.sents)
     events: list[Draft] = []
     probes: list[Draft] = []  # investigations with no named target, linked below
+    ahead: list[Draft] = []  # mentions before the sentence that names the parties ("reached a settlement. ...")
     for draft in sorted(drafts, key=lambda d: d.sentences[0]):
         if not draft.anchors():
             same = [e for e in events if e.type == draft.type]
@@ -292,6 +293,8 @@ def finish_events(
                 _merge_into(same[-1], draft)
             elif draft.type in ("INVESTIGATION", "LAWSUIT"):
                 probes.append(draft)
+            elif draft.definite or draft.type == "SETTLEMENT":
+                ahead.append(draft)
             continue
         match = next((e for e in events if _compatible(e, draft)), None)
         match = match or next((e for e in reversed(events) if _partial(e, draft, index)), None)
@@ -300,6 +303,10 @@ def finish_events(
             _merge_into(match, draft)
         else:
             events.append(draft)
+    for draft in ahead:
+        later = [e for e in events if e.type == draft.type]
+        if later:
+            _merge_into(min(later, key=lambda e: abs(e.sentences[0] - draft.sentences[0])), draft)
     events += _link_probes(probes, events, index)
     events = _absorb_one_sided(events)
     salient = _salient_authority(index)

@@ -231,8 +231,8 @@ class EventExtractor:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         window_start = index.sent_starts[max(index.sentence_of(sent.start) - self.coref_window, 0)]
         here = sent.start + tok.i
-        if lower in PRONOUNS_ORG:
-            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+        if lower in PRONOUNS_ORG:  # "it" is a company or, in a release, the department
+            return index.before(here, frozenset({"ORG", "REGULATOR", "PUBLIC_BODY"}), window_start=window_start)
         if lower in PRONOUNS_PERSON:
             return index.before(here, frozenset({"PERSON"}), window_start=window_start)
         if lemma in lex.org_anaphors and dets & DEFINITE:
