@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.company_names import CompanyNames
 from pipeline.entities import EntityResolver
 from pipeline.events import EventExtractor
 from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
@@ -33,6 +34,11 @@ def make_sentences(nlp: Language, name: str) -> NewlineSentences:
 )
 def make_gazetteer(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerMatcher:
     return GazetteerMatcher(nlp, name, gazetteer=load_gazetteer(), overwrite_ents=overwrite_ents)
+
+
+@Language.factory("newspipe_company_names", assigns=["doc.ents"], default_config={})
+def make_company_names(nlp: Language, name: str) -> CompanyNames:
+    return CompanyNames(nlp, name)
 
 
 @Language.factory(

@@ -1,7 +1,7 @@
 """Build the spaCy pipeline newspipe runs: the packaged English model plus our components.
 
-Order: tokenizer -> sentencizer + line breaks -> gazetteer -> NER -> entity resolver -> mention propagation ->
-event extractor. The model's tagger, parser and lemmatizer stay disabled in the
+Order: tokenizer -> sentencizer + line breaks -> gazetteer -> company names -> NER -> entity resolver ->
+mention propagation -> event extractor. The model's tagger, parser and lemmatizer stay disabled in the
 document pass; the event extractor runs them on the sentences that can hold an event.
 """
 
@@ -37,6 +37,7 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     nlp.add_pipe("sentencizer", before="ner")
     nlp.add_pipe("newspipe_sentences", after="sentencizer")
     build_gazetteer_component(nlp, before="ner")
+    nlp.add_pipe("newspipe_company_names", before="ner")
     nlp.add_pipe("newspipe_entity_resolver", after="ner")
     nlp.add_pipe("newspipe_mention_propagator", after="newspipe_entity_resolver")
     nlp.add_pipe(
