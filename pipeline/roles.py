@@ -100,6 +100,11 @@ def subject_of(verb: Token) -> Token | None:
         if subj:
             return subj[0]
         if verb.dep_ == "relcl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if infinitive and verb.head.head.pos_ in ("VERB", "AUX"):  # "pay $25 million to settle ..."
+                verb = verb.head.head
+                seen += 1
+                continue
             return verb.head
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and verb.head is not verb:
             objects = children(verb.head, "dobj")
