@@ -37,7 +37,9 @@ from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.roles import (
     RoleTokens,
     attached,
+    court_request_roles,
     expand_conjuncts,
+    is_court_request,
     noun_trigger_roles,
     verb_trigger_roles,
 )
@@ -170,6 +172,8 @@ class EventExtractor:
                 context |= {t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i]}
                 if not context & needed:
                     return None
+        elif tok.pos_ == "VERB" and is_court_request(tok):
+            etype = "LAWSUIT"
         elif lemma == "resolve" and tok.pos_ == "VERB":
             objects = {c.lemma_ for c in tok.children if c.dep_ == "dobj"}
             if not objects & lex.resolve_objects:
@@ -263,7 +267,10 @@ class EventExtractor:
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 
     def _draft(self, etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> Draft | None:
-        roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        if tok.pos_ == "VERB" and is_court_request(tok):
+            roles = court_request_roles(tok)
+        else:
+            roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
         if self._hypothetical(tok, roles):
             return None
         sent_no = index.sentence_of(sent.start)
@@ -281,8 +288,6 @@ class EventExtractor:
             if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
                 counter.append(index.token_cluster[sent.start + child.i])
         # A party that is an authority acts; a company or person is acted on (settlements: defends).
-        # ... unless the authority's side is already named: "DOJ reached a settlement with the Transit Authority".
-        authority_named = any(index.type_of(i) in ACTOR_TYPES for i in actor)
         for idx in counter:
             kind = index.type_of(idx)
             if kind in ACTOR_TYPES and idx not in patient:

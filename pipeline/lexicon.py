@@ -23,6 +23,7 @@ _IN_CONTEXT = (
     r"(br(ing|ings|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?)|"
     r"(actions?|claims?|proceedings?)\b[^.;]{0,40}\bagainst|"
     r"(legal|court|civil)\s+proceedings?|damages?\s+claims?|"
+    r"(ask|asks|asked|asking|petition\w*|request\w*|urg\w*|mov(e|es|ed|ing))\b[^.;]{0,40}\b(court|judge)\b|"
     r"(settlement|consent)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
     r"consent\s+(decrees?|judg(e)?ments?)|"
     r"resolv\w*\b[^.;]{0,60}\b(allegations?|claims?|charges?|lawsuits?|suits?|cases?|investigations?|matters?|"

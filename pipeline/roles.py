@@ -34,7 +34,13 @@ OBJECT_CONTROL_VERBS = frozenset(
 )
 # Participles that name the accused party of a suit: "a complaint charging X with ...".
 ACCUSING_VERBS = frozenset({"charge", "accuse", "allege", "name", "target"})
-CURRENCY_WORDS = frozenset({"euro", "dollar", "pound", "franc", "yen", "yuan", "krona", "krone", "rupee", "million", "billion"})
+CURRENCY_WORDS = frozenset(
+    {"euro", "dollar", "pound", "franc", "yen", "yuan", "krona", "krone", "rupee", "million", "billion"}
+)
+# What a suit "alleges that X did": X is the party sued.
+CLAIMING_VERBS = frozenset({"allege", "claim", "charge", "contend", "assert", "accuse"})
+# "asked a federal court to bar X from ...": a suit whose defendant is the object of the relief sought.
+RELIEF_VERBS = frozenset({"bar", "enjoin", "order", "prohibit", "stop", "shut", "halt", "block", "force", "require"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = frozenset(
     {
@@ -156,11 +162,35 @@ def verb_trigger_roles(verb: Token) -> RoleTokens:
         objects = children(verb, "dobj")
         roles.patient = objects + children(verb, "dative")
         # "fined Google 50 million euros": the party hangs off the amount
-        roles.patient += [c for o in objects if o.like_num or o.pos_ in ("NUM", "SYM") or o.lemma_ in CURRENCY_WORDS
-                          for c in o.children if c.dep_ in ("nmod", "dative", "compound") and c.pos_ == "PROPN"]
+        roles.patient += [
+            c
+            for o in objects
+            if o.like_num or o.pos_ in ("NUM", "SYM") or o.lemma_ in CURRENCY_WORDS
+            for c in o.children
+            if c.dep_ in ("nmod", "dative", "compound") and c.pos_ == "PROPN"
+        ]
         roles.patient += prep_objects(verb, {"into"})
     roles.counterpart = prep_objects(verb, {"with"})
     return roles
+
+
+def court_request_roles(verb: Token) -> RoleTokens:
+    """'The United States has asked a federal court to permanently bar Ophelia Kelley from ...'."""
+    roles = RoleTokens(governing_verb=verb)
+    subj = subject_of(verb)
+    roles.actor = [subj] if subj is not None else []
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.lemma_ in RELIEF_VERBS:
+            roles.patient += children(clause, "dobj")
+    return roles
+
+
+def is_court_request(verb: Token) -> bool:
+    """'asked / petitioned a court to bar X': the filing of a civil suit for an injunction."""
+    if verb.lemma_ not in ("ask", "petition", "request", "urge", "move"):
+        return False
+    courts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("court", "judge")]
+    return bool(courts) and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in RELIEF_VERBS for c in verb.children)
 
 
 def noun_trigger_roles(noun: Token) -> RoleTokens:
@@ -200,6 +230,8 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
     elif noun.dep_ in ("nsubj", "nsubjpass"):
         roles.patient += prep_objects(verb, {"against", "on", "into"})
         roles.actor += agent_objects(verb)
+        if verb.lemma_ in CLAIMING_VERBS:  # "the lawsuit alleges that the company ..." -> the company
+            roles.patient += [s for c in verb.children if c.dep_ == "ccomp" for s in children(c, "nsubj", "nsubjpass")]
     elif subj is not None:
         if path_nouns & APPEAL_NOUNS or verb.lemma_ in PATIENT_VERBS:
             roles.patient.append(subj)

@@ -39,19 +39,72 @@ def test_look_alikes_yield_no_event(extractor, text):
 @pytest.mark.parametrize(
     ("text", "etype", "anchor_role", "anchor", "actor_role", "actor"),
     [
-        ("The Federal Trade Commission fined Acme Corp $5 million on Tuesday.", "FINE", "target", "Acme Corp",
-         "authority", "Federal Trade Commission"),
-        ("Acme Corp was fined $5 million by the Federal Trade Commission.", "FINE", "target", "Acme Corp",
-         "authority", "Federal Trade Commission"),
-        ("The Information Commissioner's Office imposed a fine of £2 million on Widget Ltd.", "FINE", "target",
-         "Widget Ltd", "authority", "Information Commissioner's Office"),
-        ("Greenpeace has sued Shell in a Dutch court over its climate policy.", "LAWSUIT", "defendant", "Shell",
-         "plaintiff", "Greenpeace"),
-        ("Acme Corp agreed to pay $3 million to resolve allegations that it violated the False Claims Act, the "
-         "Justice Department announced today.", "SETTLEMENT", "defendant", "Acme Corp", "claimant",
-         "Justice Department"),
-        ("The Securities and Exchange Commission has opened an investigation into Widget Inc.", "INVESTIGATION",
-         "target", "Widget Inc", "authority", "Securities and Exchange Commission"),
+        (
+            "The Federal Trade Commission fined Acme Corp $5 million on Tuesday.",
+            "FINE",
+            "target",
+            "Acme Corp",
+            "authority",
+            "Federal Trade Commission",
+        ),
+        (
+            "Acme Corp was fined $5 million by the Federal Trade Commission.",
+            "FINE",
+            "target",
+            "Acme Corp",
+            "authority",
+            "Federal Trade Commission",
+        ),
+        (
+            "The Information Commissioner's Office imposed a fine of £2 million on Widget Ltd.",
+            "FINE",
+            "target",
+            "Widget Ltd",
+            "authority",
+            "Information Commissioner's Office",
+        ),
+        (
+            "Greenpeace has sued Shell in a Dutch court over its climate policy.",
+            "LAWSUIT",
+            "defendant",
+            "Shell",
+            "plaintiff",
+            "Greenpeace",
+        ),
+        (
+            "Acme Corp agreed to pay $3 million to resolve allegations that it violated the False Claims Act, the "
+            "Justice Department announced today.",
+            "SETTLEMENT",
+            "defendant",
+            "Acme Corp",
+            "claimant",
+            "Justice Department",
+        ),
+        (
+            "The United States has asked a federal court in Savannah to permanently bar Jane Roe from preparing tax "
+            "returns, the Justice Department announced today.",
+            "LAWSUIT",
+            "defendant",
+            "Jane Roe",
+            "plaintiff",
+            "United States",
+        ),
+        (
+            "The lawsuit, filed by the Justice Department, alleges that Acme Corp refused to rent to families.",
+            "LAWSUIT",
+            "defendant",
+            "Acme Corp",
+            "plaintiff",
+            "Justice Department",
+        ),
+        (
+            "The Securities and Exchange Commission has opened an investigation into Widget Inc.",
+            "INVESTIGATION",
+            "target",
+            "Widget Inc",
+            "authority",
+            "Securities and Exchange Commission",
+        ),
     ],
 )
 def test_roles_from_the_parse(extractor, text, etype, anchor_role, anchor, actor_role, actor):
@@ -63,7 +116,9 @@ def test_roles_from_the_parse(extractor, text, etype, anchor_role, anchor, actor
 
 
 def test_the_company_resolves_to_its_antecedent(extractor):
-    record = run(extractor, "Widget Inc makes phones. The company was fined $2 million by the Federal Trade Commission.")
+    record = run(
+        extractor, "Widget Inc makes phones. The company was fined $2 million by the Federal Trade Commission."
+    )
     fine = next(e for e in record.events if e.type == "FINE")
     assert "Widget Inc" in role_names(record, fine, "target")
 
