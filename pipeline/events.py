@@ -75,6 +75,9 @@ INSTITUTION_HEADS = frozenset(
         "body",
     }
 )
+# Money a suit claims: "seeking $2.5m in damages", "compensation of $1m".
+DAMAGES = re.compile(r"\b(damages|compensation|seek(s|ing)?|sought|claim(s|ing)?|demand(s|ing|ed)?)\b", re.IGNORECASE)
+PREMODIFIER_GAP = 2  # tokens between an amount and the noun it modifies ("$10m class-action lawsuit")
 # Passive subjects of a credit line: "This case was investigated by ...".
 CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
 
@@ -404,6 +407,7 @@ class EventExtractor:
         """Amount, law, court, date and class action from the trigger's sentence."""
         etype = draft.type
         money = []
+        damages = DAMAGES.search(sent.text) is not None
         for ent in sdoc.ents:
             if ent.label_ != "MONEY":
                 continue
@@ -413,6 +417,8 @@ class EventExtractor:
             near = attached(ent.root, tok, max_steps=4) or attached(tok, ent.root, max_steps=2)
             verb = tok.head if tok.pos_ != "VERB" else tok
             near = near or attached(ent.root, verb, max_steps=2)
+            # "a $10m lawsuit" (the parse often mangles the pre-modifier); "seeks $2.5m in damages"
+            near = near or 0 <= tok.i - ent.end <= PREMODIFIER_GAP or (etype == "LAWSUIT" and damages)
             if near or (etype != "LAWSUIT" and len(sdoc.ents) and etype in ("FINE", "SETTLEMENT")):
                 money.append((0 if near else 1, abs(ent.root.i - tok.i), idx))
         if money:
