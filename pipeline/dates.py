@@ -34,8 +34,16 @@ NORMALIZE_CACHE_SIZE = 8192
 PARSER_CACHE_SIZE = 64
 #: Stand-in base for phrases of articles without a published date; only absolute parts are kept.
 NO_PUBLISHED_BASE = datetime(2000, 1, 1)
+#: A phrase that takes dateparser through its whole parse (see :func:`prepare_dateparser`).
+WARM_UP_PHRASE = "Sept. 5, 2019"
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+#: Days of each month in a common year: a plain date up to these is valid in every year.
+_COMMON_YEAR_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 #: Leading words that do not change the date ("in 2003", "on Tuesday", "by the end of 2021").
 _LEAD_RE = re.compile(
@@ -80,6 +88,14 @@ _QUARTER_RE = re.compile(
 _YEAR_SPAN_RE = re.compile(r"(?P<first>\d{4})\s*(?P<sep>[/–—-])\s*(?P<second>\d{2}|\d{4})")
 _PUBLISHED_RE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:[T ].*)?")
 _PRECISIONS = ("year", "month", "day")
+#: Plain dates read without dateparser (about 1 ms a phrase): "March 2007", "April 9", "July 16, 2021",
+#: "16 July 2021", "January". Anything else (abbreviations, ordinals, numeric dates) goes to dateparser.
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_PLAIN_DATE_RE = re.compile(
+    rf"(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}}))?(?:,?\s+(?P<year>(?:1[89]|20)\d{{2}}))?"
+    rf"|(?P<day_first>\d{{1,2}})\s+(?P<month_second>{_MONTH})(?:,?\s+(?P<year_last>(?:1[89]|20)\d{{2}}))?",
+    re.IGNORECASE,
+)
 
 
 def _published_date(published: str) -> tuple[date, int]:
@@ -123,6 +139,20 @@ def _clean(text: str) -> str:
     return _LEAD_RE.sub("", phrase).strip()
 
 
+def _plain_date(phrase: str) -> tuple[int, int | None, int | None] | None:
+    """(month, day, year) of a plain date phrase (day and year None when not given), or None when the
+    phrase is no plain date or names a day not found in every year (February 29 goes to dateparser)."""
+    match = _PLAIN_DATE_RE.fullmatch(phrase)
+    if match is None:
+        return None
+    month = MONTHS.index((match["month"] or match["month_second"]).lower()) + 1
+    day_text, year_text = match["day"] or match["day_first"], match["year"] or match["year_last"]
+    day = int(day_text) if day_text else None
+    if day is not None and not 1 <= day <= _COMMON_YEAR_DAYS[month - 1]:
+        return None
+    return month, day, int(year_text) if year_text else None
+
+
 def _weekday(day: str, published: date) -> date:
     return published - timedelta(days=(published.weekday() - WEEKDAYS.index(day.lower())) % 7)
 
@@ -150,6 +180,12 @@ def _without_year(month: int, day: int | None, published: date, known: int) -> d
         return None
 
 
+def prepare_dateparser() -> None:
+    """Have dateparser build its lazily compiled tables (about 0.1 s, once a process) now, at load time,
+    rather than while reading the first article. The parse is discarded: nothing is cached by phrase."""
+    _parser(NO_PUBLISHED_BASE).get_date_data(WARM_UP_PHRASE)
+
+
 @lru_cache(maxsize=NORMALIZE_CACHE_SIZE)
 def normalize_date(text: str, *, published: str | None) -> str | None:
     """ISO 8601 prefix of a date phrase at the precision it gives, or None (see module docstring).
@@ -171,6 +207,14 @@ def normalize_date(text: str, *, published: str | None) -> str | None:
     relative = bool(_RELATIVE_RE.search(phrase))
     if relative and base is None:
         return None
+    plain = None if relative else _plain_date(phrase)
+    if plain is not None:  # what dateparser reads from these phrases, without its cost
+        month, day, year = plain
+        precision = 2 if day is None else 3
+        if year is not None:
+            return _iso(date(year, month, day or 1), precision)
+        resolved = _without_year(month, day, base, known) if base is not None else None
+        return _iso(resolved, precision) if resolved else None
     parser = _parser(datetime.combine(base, datetime.min.time()) if base else NO_PUBLISHED_BASE)
     data = parser.get_date_data(phrase)
     parts = set(data["parts"] or ()) if data["date_obj"] else set()

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.dates import normalize_date
+from pipeline.dates import normalize_date, prepare_dateparser
 from pipeline.district_offices import canonical_name, find_district_offices, is_district_id, same_office
 from pipeline.entity_filters import default_currency, drop_headline_fragments, drop_non_orgs, drop_publisher
 from pipeline.gazetteer import Gazetteer
@@ -26,13 +27,17 @@ from pipeline.mention_patterns import (
     DESCRIPTOR_MODIFIERS,
     LAW_DESCRIPTOR_MODIFIERS,
     LAW_SCOPE_WORDS,
+    can_describe,
+    can_name_law,
     descriptor_matcher,
     find_renames,
     law_descriptor_matcher,
+    lower_ids,
     trim_mention,
 )
 from pipeline.money import Amount, drop_conversions, find_amounts, normalize_amount
 from pipeline.names import (
+    NAME_CACHE_SIZE,
     bare_possessive_split,
     fold,
     initials,
@@ -67,6 +72,19 @@ UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "dire
 
 
 @dataclass
+class _Names:
+    """What clustering compares a document's clusters by, kept as mentions join them (by ``id`` of the
+    cluster): each mention's text as :meth:`EntityCluster.text_of` gives it, and their normalised keys."""
+
+    texts: dict[int, list[str]] = field(default_factory=dict)
+    keys: dict[int, set[str]] = field(default_factory=dict)
+
+    def add(self, cluster: EntityCluster, text: str) -> None:
+        self.texts.setdefault(id(cluster), []).append(text)
+        self.keys.setdefault(id(cluster), set()).add(normalize_name(text))
+
+
+@dataclass
 class EntityCluster:
     """One distinct entity of a document while the pipeline works on it."""
 
@@ -80,7 +98,8 @@ class EntityCluster:
 
     def text_of(self, mention: Span) -> str:
         """The mention's name as the article means it (apostrophe-less possessives repaired)."""
-        return self.texts.get(mention.start, mention.text)
+        text = self.texts.get(mention.start)
+        return mention.text if text is None else text
 
     @property
     def name(self) -> str:
@@ -102,12 +121,12 @@ class EntityCluster:
         return out
 
 
-def _head_acronym(text: str, cluster: EntityCluster, mention: Span) -> bool:
+def _head_acronym(text: str, cluster_type: str, mention_text: str) -> bool:
     """'DPA' after 'Cypriot DPA' or 'Icelandic Data Protection Authority': an acronym of a regulator's
-    name without its leading country word."""
-    if cluster.type != "REGULATOR" or not looks_like_acronym(text):
+    name (``mention_text``) without its leading country word."""
+    if cluster_type != "REGULATOR" or not looks_like_acronym(text):
         return False
-    words = cluster.text_of(mention).split()
+    words = mention_text.split()
     return len(words) > 1 and (words[-1] == text or (len(words) > 2 and initials(" ".join(words[1:])) == text))
 
 
@@ -119,12 +138,20 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self.matcher = descriptor_matcher(nlp.vocab)
         self.law_matcher = law_descriptor_matcher(nlp.vocab)
+        # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
+        self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
+        self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
+        prepare_dateparser()
         for ext in ("entities", "published"):
             if not Doc.has_extension(ext):
                 Doc.set_extension(ext, default=None)
 
     # -- mention collection -------------------------------------------------------------------------
-    def _descriptors(self, doc: Doc) -> list[Span]:
+    def _descriptors(self, doc: Doc, *, words: frozenset[int]) -> list[Span]:
+        """Descriptive references to regulators ("Luxembourg's privacy regulator"); ``words`` are the
+        document's lower-case word ids (see :func:`mention_patterns.lower_ids`)."""
+        if not can_describe(doc, words):
+            return []
         spans = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -140,15 +167,19 @@ class EntityResolver:
 
     def default_currency(self, doc: Doc) -> str | None:
         """The currency of the country the story is about (see :func:`entity_filters.default_currency`)."""
-        return default_currency(doc, self.gazetteer)
+        return default_currency(doc, self.gazetteer, country_code=self._country_code)
 
-    def _money(self, doc: Doc, *, currency: str | None = None) -> tuple[list[Span], list[Span]]:
+    def _money(
+        self, doc: Doc, *, currency: str | None = None, text: str | None = None
+    ) -> tuple[list[Span], list[Span]]:
         """Amounts found by the money grammar (conversions dropped), and the conversions themselves.
 
         The grammar is the source of truth for amounts; NER MONEY spans survive only where it found none.
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
         """
-        found = find_amounts(doc.text, default_currency=currency)
-        kept = drop_conversions(doc.text, found)
+        text = doc.text if text is None else text
+        found = find_amounts(text, default_currency=currency)
+        kept = drop_conversions(text, found)
         spans: list[Span] = []
         conversions: list[Span] = []
         for start, end, amount in found:
@@ -163,7 +194,7 @@ class EntityResolver:
         words = name.split()
         for cut in range(1, min(len(words), 3)):
             country, phrase = " ".join(words[:cut]), " ".join(words[cut:])
-            if self.gazetteer.country_code(country) and self.gazetteer.descriptor_domains(phrase):
+            if self._country_code(country) and self.gazetteer.descriptor_domains(phrase):
                 entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
                 return entry.id if entry else ""
         return None
@@ -172,7 +203,7 @@ class EntityResolver:
         return (self.gazetteer.subdivision_codes.get(name) or "").startswith("US-")
 
     def _known(self, text: str) -> bool:
-        return self.gazetteer.lookup(text) is not None
+        return self._lookup(text) is not None
 
     def _split_possessive(self, span: Span) -> list[tuple[Span, str | None]]:
         """A name glued to its owner without an apostrophe, as owner and unit, each with its repaired text.
@@ -217,7 +248,7 @@ class EntityResolver:
         name = name or trimmed.text
         kb = span.kb_id_
         if label in NAMED_GROUP or label == "LAW":
-            entry = self.gazetteer.get(kb) if kb else self.gazetteer.lookup(name)
+            entry = self.gazetteer.get(kb) if kb else self._lookup(name)
             if entry is not None:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
@@ -231,11 +262,19 @@ class EntityResolver:
             label = "GPE"
         return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
 
-    def mentions(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str]]:
+    def mentions(
+        self, doc: Doc, *, currency: str | None = None, text: str | None = None
+    ) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str]]:
         """Every typed mention of the document (sorted), the alias pairs found in parentheses, and the
-        repaired names of mentions whose possessive lost its apostrophe, by (start, end) token."""
+        repaired names of mentions whose possessive lost its apostrophe, by (start, end) token.
+
+        ``currency`` is the story's :meth:`default_currency`; ``text`` is ``doc.text`` if the caller has it
+        (spaCy joins the tokens again on every ``doc.text``).
+        """
+        text = doc.text if text is None else text
+        words = lower_ids(doc)
         renames = find_renames(doc)
-        money, conversions = self._money(doc, currency=self.default_currency(doc))
+        money, conversions = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 
         def overlaps_grammar(span: Span) -> bool:
@@ -244,14 +283,14 @@ class EntityResolver:
         ents = [e for e in doc.ents if not overlaps_grammar(e) or e.label_ in ("DATE", "LAW")]
         laws = [
             Span(doc, start, end, label="LAW")
-            for _, start, end in self.law_matcher(doc)
+            for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
             if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
         ]
-        base = ents + self._descriptors(doc) + [inner for _, inner in renames] + money + laws
+        base = ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
         repaired: dict[tuple[int, int], str] = {}
-        for office in find_district_offices(doc.text, is_place=self._is_us_place):
+        for office in find_district_offices(text, is_place=self._is_us_place):
             span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
             if span is not None:  # first, so that it wins over an NER span of the same length
                 typed.append(span)
@@ -294,20 +333,22 @@ class EntityResolver:
         *,
         repaired: dict[tuple[int, int], str] | None = None,
     ) -> list[EntityCluster]:
+        """Group the (sorted, non-overlapping) mentions into entities, in order of first mention."""
         repaired = repaired or {}
         currency = self.default_currency(doc)
         clusters: list[EntityCluster] = []
         by_start: dict[int, EntityCluster] = {}
+        names = _Names()
         linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
         published = doc._.published
         for span in spans:
             target = None
             outer = linked.get((span.start_char, span.end_char))
             if outer is not None:
-                target = next((c for c in clusters if any(m.start == outer.start for m in c.mentions)), None)
+                target = by_start.get(outer.start)
             text = repaired.get((span.start, span.end), span.text)
             if target is None:
-                target = self._find_cluster(span, clusters, published, text=text, currency=currency)
+                target = self._find_cluster(span, clusters, published, text=text, currency=currency, names=names)
             if target is None:
                 target = EntityCluster(type=span.label_)
                 if span.label_ == "MONEY":
@@ -324,6 +365,7 @@ class EntityResolver:
             self._add(target, span)
             if text != span.text:
                 target.texts[span.start] = text
+            names.add(target, text)
             by_start[span.start] = target
         return clusters
 
@@ -348,6 +390,7 @@ class EntityResolver:
         *,
         text: str | None = None,
         currency: str | None = None,
+        names: _Names,
     ) -> EntityCluster | None:
         label, text = span.label_, text or span.text
         if label == "MONEY":
@@ -363,8 +406,9 @@ class EntityResolver:
             if span.kb_id_ and same_office(span.kb_id_, c.kb_id):
                 return c
         for c in candidates:
-            if any(normalize_name(c.text_of(m)) == key for m in c.mentions):
+            if key in names.keys[id(c)]:
                 return c
+        acronym = looks_like_acronym(text)  # else no acronym test below can hold
         for c in reversed(candidates):
             if label == "PERSON" or c.type == "PERSON":
                 one_word = len(span) == 1 and not span.kb_id_ and c.kb_id is None
@@ -372,10 +416,10 @@ class EntityResolver:
                     if surname_of(text) == surname_of(c.name):  # "Meredith" (ORG) ~ "Patricia Meredith"
                         return c
                 continue
-            if any(
-                is_acronym_of(text, c.text_of(m)) or is_short_form(text, c.text_of(m)) or _head_acronym(text, c, m)
-                for m in c.mentions
-            ):
+            texts = names.texts[id(c)]
+            if any(is_short_form(text, t) for t in texts):
+                return c
+            if acronym and any(is_acronym_of(text, t) or _head_acronym(text, c.type, t) for t in texts):
                 return c
         if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
             "mr", "mrs", "ms", "dr", "judge"
@@ -385,10 +429,11 @@ class EntityResolver:
         return None
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, renames, repaired = self.mentions(doc)
+        text = doc.text
+        spans, renames, repaired = self.mentions(doc, currency=self.default_currency(doc), text=text)
         doc.ents = spans
         clusters = self.cluster(doc, spans, renames, repaired=repaired)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
-        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc)), doc)
+        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
         return doc

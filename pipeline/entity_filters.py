@@ -9,11 +9,13 @@ Pure functions over the clusters the resolver built (and the ``Doc`` they come f
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.names import CORPORATE_SUFFIXES, fold, surname_of
+from pipeline.names import CORPORATE_SUFFIXES, NAME_CACHE_SIZE, fold, surname_of
 
 if TYPE_CHECKING:
     from pipeline.entities import EntityCluster
@@ -45,20 +47,24 @@ ROLE_NOUNS = frozenset({"analyst", "spokesman", "spokeswoman", "spokesperson", "
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
-def headline_end(doc: Doc) -> int:
-    """Character offset where the body starts when the title is set in headline case, else 0."""
+def headline_end(doc: Doc, *, text: str | None = None) -> int:
+    """Character offset where the body starts when the title is set in headline case, else 0.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
+    """
     start = getattr(doc._, "text_start", None) if Doc.has_extension("text_start") else None
     if not start:
         return 0
-    words = [w for w in doc.text[:start].split() if w[:1].isalpha()]
+    words = [w for w in (doc.text if text is None else text)[:start].split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return start if words and capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE else 0
 
 
-def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc, *, text: str | None = None) -> list[EntityCluster]:
     """Drop organisations named only in a headline-case title ("Oregon Resident Sentenced"): in such a
-    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them."""
-    end = headline_end(doc)
+    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them.
+    ``text`` is ``doc.text`` if the caller has it."""
+    end = headline_end(doc, text=text)
     if not end:
         return clusters
     return [c for c in clusters if c.type != "ORG" or any(m.start_char >= end for m in c.mentions)]
@@ -81,6 +87,7 @@ def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
     return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_suffix_only(text: str) -> bool:
     """True for a corporate suffix standing alone ("LLC", "Inc."): a fragment of a name, not a name."""
     words = [w for w in re.split(r"[^\w]+", fold(text)) if w]
@@ -95,28 +102,45 @@ def _speaks(tok: Token) -> bool:
     return tok.i > 0 and doc[tok.i - 1].lower_ in SPEECH_VERBS
 
 
-def person_like(cluster: EntityCluster, doc: Doc) -> bool:
+def title_words(doc: Doc) -> dict[str, list[int]]:
+    """Folded text -> positions of the title-case words of a document after its first token: the words
+    :func:`person_like` looks for, indexed once per document instead of scanned once per cluster."""
+    index: dict[str, list[int]] = {}
+    for tok in doc[1:]:
+        if tok.is_title:
+            index.setdefault(fold(tok.text), []).append(tok.i)
+    return index
+
+
+def person_like(cluster: EntityCluster, doc: Doc, *, titles: dict[str, list[int]] | None = None) -> bool:
     """True when an ORG cluster names a person: its name carries an age ("Donna Pulcine, 42,"), or the last
     word of a multi-word name stands alone elsewhere after an honorific or role noun or as a speaker
-    ("Ms Pulcine", "analyst Pulcine", "Pulcine said"); a one-word name counts after an honorific only."""
+    ("Ms Pulcine", "analyst Pulcine", "Pulcine said"); a one-word name counts after an honorific only.
+
+    ``titles`` is :func:`title_words` of ``doc``, passed by callers that test many clusters of one document.
+    """
     if any(AGE_APPOSITION.match(doc[m.end : m.end + 4].text_with_ws) for m in cluster.mentions if m.end < len(doc)):
         return True
     names = [cluster.text_of(m) for m in cluster.mentions]
     multi = {surname_of(n) for n in names if len(n.split()) > 1 and not is_suffix_only(n.split()[-1])}
     single = {fold(n) for n in names if len(n.split()) == 1}
     inside = {i for m in cluster.mentions if len(m) > 1 for i in range(m.start, m.end)}
-    for tok in doc[1:]:
-        word = fold(tok.text)
-        if not tok.is_title or tok.i in inside or word not in multi | single:
+    titles = title_words(doc) if titles is None else titles
+    for word in multi | single:
+        if word is None:
             continue
-        before = doc[tok.i - 1].text.rstrip(".").lower()
-        if before in PERSONAL_HONORIFICS:
-            return True
-        if word in multi and before in ROLE_NOUNS:
-            return True
-        alone = not doc[tok.i - 1].is_title and (tok.i + 1 == len(doc) or not doc[tok.i + 1].is_title)
-        if word in multi and alone and _speaks(tok):
-            return True
+        for i in titles.get(word, ()):
+            if i in inside:
+                continue
+            tok = doc[i]
+            before = doc[i - 1].text.rstrip(".").lower()
+            if before in PERSONAL_HONORIFICS:
+                return True
+            if word in multi and before in ROLE_NOUNS:
+                return True
+            alone = not doc[i - 1].is_title and (i + 1 == len(doc) or not doc[i + 1].is_title)
+            if word in multi and alone and _speaks(tok):
+                return True
     return False
 
 
@@ -126,19 +150,39 @@ def drop_non_orgs(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster
     def suffix_only(cluster: EntityCluster) -> bool:
         return all(is_suffix_only(cluster.text_of(m)) for m in cluster.mentions)
 
-    return [c for c in clusters if c.type != "ORG" or not (suffix_only(c) or person_like(c, doc))]
+    if not any(c.type == "ORG" for c in clusters):
+        return list(clusters)
+    titles = title_words(doc)
+    return [c for c in clusters if c.type != "ORG" or not (suffix_only(c) or person_like(c, doc, titles=titles))]
 
 
-def default_currency(doc: Doc, gazetteer: Gazetteer) -> str | None:
+def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
+    """``span.ents`` from the document's ``ents`` already read (spaCy rebuilds them on every access)."""
+    within = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break  # as spaCy's Span.ents does
+            within.append(ent)
+    return within
+
+
+def default_currency(
+    doc: Doc, gazetteer: Gazetteer, *, country_code: Callable[[str], str | None] | None = None
+) -> str | None:
     """The currency of the country the story is about: the first country named in the title or the
-    first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None."""
+    first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None.
+
+    ``country_code`` stands in for ``gazetteer.country_code`` (a memoised copy, say).
+    """
     start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
     lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
-    places = [e for e in doc.ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
+    ents = doc.ents
+    places = [e for e in ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
     if lead is not None:
-        places += [e for e in lead.ents if e.label_ in ("GPE", "NORP")]
+        places += [e for e in _ents_within(ents, lead) if e.label_ in ("GPE", "NORP")]
     for ent in places:
-        code = gazetteer.country_code(ent.text)
+        code = (country_code or gazetteer.country_code)(ent.text)
         if code is not None and code in COUNTRY_CURRENCY:
             return COUNTRY_CURRENCY[code]
     return None

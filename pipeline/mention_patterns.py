@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -37,6 +39,17 @@ LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
 LAW_SCOPE_WORDS = frozenset({"federal", "state", "do", "not", "anti", "-"})
 # "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
 RENAME_WORDS = ("formerly", "previously", "née")
+# Entity types a descriptive reference starts with.
+DESCRIPTOR_PLACE_TYPES = ("GPE", "NORP", "LOC")
+LAW_PLACE_TYPES = ("GPE", "NORP")
+
+# Word ids of what each matcher needs at least once in a document: most documents lack one, and a
+# matcher costs a pass over every token, so it runs only where it can match.
+_DESCRIPTOR_HEAD_IDS = frozenset(get_string_id(w) for w in DESCRIPTOR_HEADS)
+_DESCRIPTOR_PLACE_IDS = frozenset(get_string_id(t) for t in DESCRIPTOR_PLACE_TYPES)
+_LAW_HEAD_IDS = frozenset(get_string_id(w) for w in LAW_DESCRIPTOR_HEADS)
+_LAW_SUBJECT_IDS = frozenset(get_string_id(w) for w in LAW_DESCRIPTOR_MODIFIERS if w not in LAW_SCOPE_WORDS)
+_OPEN_PAREN_ID = get_string_id("(")
 
 
 def trim_mention(span: Span) -> Span | None:
@@ -58,6 +71,25 @@ def trim_mention(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
 
+def lower_ids(doc: Doc) -> frozenset[int]:
+    """Ids (string hashes) of the lower-case forms of a document's tokens, read in one array pass."""
+    return frozenset(doc.to_array(LOWER).tolist())
+
+
+def can_describe(doc: Doc, words: frozenset[int]) -> bool:
+    """False when :func:`descriptor_matcher` cannot match ``doc``: it has no descriptor head word or no
+    place entity. ``words`` is :func:`lower_ids` of ``doc``."""
+    if words.isdisjoint(_DESCRIPTOR_HEAD_IDS):
+        return False
+    return not _DESCRIPTOR_PLACE_IDS.isdisjoint(doc.to_array(ENT_TYPE).tolist())
+
+
+def can_name_law(words: frozenset[int]) -> bool:
+    """False when no descriptive law can be found in a document of these :func:`lower_ids`: it lacks a
+    law head word or a modifier that names the law's subject (see ``LAW_SCOPE_WORDS``)."""
+    return not words.isdisjoint(_LAW_HEAD_IDS) and not words.isdisjoint(_LAW_SUBJECT_IDS)
+
+
 def descriptor_matcher(vocab: Vocab) -> Matcher:
     """Matcher of descriptive references to authorities: a place, then modifiers and a head
     ("Luxembourg's privacy regulator", "the Cypriot DPA")."""
@@ -66,7 +98,7 @@ def descriptor_matcher(vocab: Vocab) -> Matcher:
         "DESCRIPTOR",
         [
             [
-                {"ENT_TYPE": {"IN": ["GPE", "NORP", "LOC"]}, "OP": "+"},
+                {"ENT_TYPE": {"IN": list(DESCRIPTOR_PLACE_TYPES)}, "OP": "+"},
                 {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
                 {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
                 {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
@@ -84,7 +116,7 @@ def law_descriptor_matcher(vocab: Vocab) -> Matcher:
         "LAW_DESCRIPTOR",
         [
             [
-                {"ENT_TYPE": {"IN": ["GPE", "NORP"]}, "OP": "*"},
+                {"ENT_TYPE": {"IN": list(LAW_PLACE_TYPES)}, "OP": "*"},
                 {"LOWER": {"IN": list(LAW_DESCRIPTOR_MODIFIERS)}},
                 {"LOWER": {"IN": [*LAW_DESCRIPTOR_MODIFIERS, "-"]}, "OP": "*"},
                 {"LOWER": {"IN": list(LAW_DESCRIPTOR_HEADS)}},
@@ -98,9 +130,8 @@ def law_descriptor_matcher(vocab: Vocab) -> Matcher:
 def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
     """Mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
     pairs = []
-    for tok in doc:
-        if tok.text != "(" or tok.i == 0:
-            continue
+    opens = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == _OPEN_PAREN_ID and i > 0]
+    for tok in map(doc.__getitem__, opens):  # read as ids: most tokens are no parenthesis
         close = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.text == ")"), None)
         if close is None:
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # --- Lexicon -------------------------------------------------------------------------------------
 # Values are ISO 4217 codes (upper case) or the name of an ambiguous family (lower case), which
@@ -111,6 +112,10 @@ QUALIFIERS: dict[str, str] = {
 #: Currency nouns that are also common English words ("in 2005 won", "2005 marks the anniversary"):
 #: money only after a multiplier or a number written with separators.
 WORDS_NEEDING_SCALE = frozenset({"won", "mark", "marks", "crown", "crowns", "punt", "punts", "rand"})
+
+#: Money phrases whose reading is memoised: the entity stage normalises each MONEY mention once to find
+#: its cluster and again to start one. Bounded so a long run does not grow without limit.
+AMOUNT_CACHE_SIZE = 8192
 
 #: Multipliers after the number; MULTIPLIER_LETTERS only directly after digits ("$2b", "€2.8m").
 MULTIPLIERS: dict[str, int] = {
@@ -391,6 +396,7 @@ def drop_conversions(text: str, amounts: list[tuple[int, int, Amount]]) -> list[
     return kept
 
 
+@lru_cache(maxsize=AMOUNT_CACHE_SIZE)
 def normalize_amount(text: str, *, default_currency: str | None = None) -> Amount | None:
     """The amount a money phrase states, or None where it states none.
 

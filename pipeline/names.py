@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 CORPORATE_SUFFIXES = frozenset(
@@ -30,6 +31,10 @@ GENERIC_WORDS = frozenset(
     }
 )  # fmt: skip
 STOP_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to", "de", "&"})
+# Memoised results of the pure name functions: the entity stage compares every mention with every cluster,
+# so the same few hundred names of a document are folded and split thousands of times. Bounded so a long
+# run does not grow without limit.
+NAME_CACHE_SIZE = 65536
 
 # Head words that make an organisation name a public enforcer or a court (checked on whole words).
 REGULATOR_HEAD_PATTERN = re.compile(
@@ -59,6 +64,7 @@ NON_REGULATOR_PATTERN = re.compile(
 )
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(text: str) -> str:
     """Case- and accent-folded text with typographic quotes made ASCII."""
     text = unicodedata.normalize("NFKD", text)
@@ -68,6 +74,12 @@ def fold(text: str) -> str:
 
 def name_words(text: str) -> list[str]:
     """Words of a name, folded, without possessive 's, punctuation, leading determiners, corporate suffixes."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def _name_words(text: str) -> tuple[str, ...]:
+    """:func:`name_words` as an immutable (cacheable) tuple."""
     folded = re.sub(r"'s\b", "", fold(text))
     folded = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", folded)  # U.S. -> us, D.C. -> dc
     words = [w for w in re.split(r"[^\w&]+", folded) if w]
@@ -75,17 +87,18 @@ def name_words(text: str) -> list[str]:
         words = words[1:]
     while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def normalize_name(text: str) -> str:
     """The comparison key of a name: 'The Nebraska Beef, Ltd.' -> 'nebraska beef'."""
-    return " ".join(name_words(text))
+    return " ".join(_name_words(text))
 
 
 def content_words(text: str) -> frozenset[str]:
     """Words of a name that carry meaning (no stop words)."""
-    return frozenset(w for w in name_words(text) if w not in STOP_WORDS)
+    return frozenset(w for w in _name_words(text) if w not in STOP_WORDS)
 
 
 def is_distinctive(words: frozenset[str]) -> bool:
@@ -93,18 +106,21 @@ def is_distinctive(words: frozenset[str]) -> bool:
     return bool(words - GENERIC_WORDS)
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def initials(text: str) -> str:
     """Upper-case initials of a name's content words: 'Stichting Data Bescherming Nederland' -> 'SDBN'."""
     words = [w for w in re.split(r"[^\w]+", text) if w and w.casefold() not in STOP_WORDS]
     return "".join(w[0] for w in words).upper()
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def looks_like_acronym(text: str) -> bool:
     """'SDBN', 'U.S. EPA', 'FTC' -- short, upper-case, no spaces beyond dotted forms."""
     letters = re.sub(r"[.\s&-]", "", text)
     return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_acronym_of(short: str, long: str) -> bool:
     """True when ``short`` is the acronym of ``long`` (initials of its content words, or of all its words)."""
     letters = re.sub(r"[.\s&-]", "", short).upper()
@@ -114,18 +130,20 @@ def is_acronym_of(short: str, long: str) -> bool:
     return letters in (initials(long), all_initials)
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_short_form(short: str, long: str) -> bool:
     """True when ``short`` names the same organisation as ``long`` by a leading part of its words.
 
     'Nebraska Beef' ~ 'Nebraska Beef Ltd.', 'Amazon' ~ 'Amazon.com', 'Lucite' ~ 'Lucite International Inc.';
     never on generic words alone ('Bank' !~ 'Bank of China').
     """
-    s, lw = name_words(short), name_words(long)
+    s, lw = _name_words(short), _name_words(long)
     if not s or len(s) >= len(lw) or lw[: len(s)] != s:
         return False
     return is_distinctive(frozenset(s) - STOP_WORDS)
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def surname_of(text: str) -> str | None:
     """The surname a person is referred to by on second mention ('Mr Aitken' -> 'aitken')."""
     words = [w for w in re.split(r"[^\w'-]+", fold(text)) if w]
@@ -136,6 +154,7 @@ def surname_of(text: str) -> str | None:
     return words[-1] if words else None
 
 
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def org_kind(text: str) -> str:
     """'COURT', 'REGULATOR', 'LAW', 'PUBLIC_BODY' (no enforcing role) or 'ORG' from a name's words."""
     if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import dates
 from pipeline.dates import normalize_date
 
 PUBLISHED = "2023-05-02"  # a Tuesday
@@ -63,9 +64,7 @@ PUBLISHED = "2023-05-02"  # a Tuesday
         ("Tuesday morning", PUBLISHED, "2023-05-02"),
     ],
 )
-def test_normalize_date_gives_the_precision_of_the_phrase(
-    phrase: str, published: str | None, expected: str
-) -> None:
+def test_normalize_date_gives_the_precision_of_the_phrase(phrase: str, published: str | None, expected: str) -> None:
     assert normalize_date(phrase, published=published) == expected
 
 
@@ -125,3 +124,34 @@ def test_normalize_date_never_reads_the_wall_clock() -> None:
 def test_bad_published_names_the_fix(published: str) -> None:
     with pytest.raises(ValueError, match="ISO 8601 date prefix"):
         normalize_date("last year", published=published)
+
+
+PLAIN_DATES = [
+    "March 2007", "MARCH 2007", "April 9", "September 30", "December", "May", "July 16, 2021",
+    "16 July 2021", "9 April", "March 31 1987", "February 28", "february 2015",
+]  # fmt: skip
+PLAIN_DATE_PUBLISHED = [None, "1987-04-13", PUBLISHED, "2021", "2020-02", "2024-02-29"]
+
+
+@pytest.mark.parametrize("phrase", PLAIN_DATES)
+@pytest.mark.parametrize("published", PLAIN_DATE_PUBLISHED)
+def test_plain_dates_read_without_dateparser_as_dateparser_reads_them(
+    phrase: str, published: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = normalize_date.__wrapped__(phrase, published=published)
+    monkeypatch.setattr(dates, "_plain_date", lambda _: None)
+    assert normalize_date.__wrapped__(phrase, published=published) == fast
+
+
+@pytest.mark.parametrize("phrase", PLAIN_DATES)
+def test_plain_dates_never_reach_dateparser(phrase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_parser(_: object) -> None:
+        raise AssertionError(f"dateparser called for {phrase!r}")
+
+    monkeypatch.setattr(dates, "_parser", no_parser)
+    normalize_date.__wrapped__(phrase, published=PUBLISHED)
+
+
+@pytest.mark.parametrize("phrase", ["February 29", "April 31", "Sept. 5", "5th July", "March 0", "June 2021 and"])
+def test_dates_outside_the_plain_forms_are_left_to_dateparser(phrase: str) -> None:
+    assert dates._plain_date(phrase) is None

@@ -8,7 +8,16 @@ from spacy.tokens import Span
 
 from pipeline.district_offices import canonical_name, find_district_offices, same_office
 from pipeline.entities import EntityCluster
-from pipeline.entity_filters import drop_non_orgs, drop_publisher, is_suffix_only
+from pipeline.entity_filters import drop_non_orgs, drop_publisher, is_suffix_only, person_like, title_words
+from pipeline.mention_patterns import (
+    LAW_DESCRIPTOR_MODIFIERS,
+    LAW_SCOPE_WORDS,
+    can_describe,
+    can_name_law,
+    descriptor_matcher,
+    law_descriptor_matcher,
+    lower_ids,
+)
 
 
 def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
@@ -173,3 +182,61 @@ def test_offices_of_two_districts_stay_apart(extractor) -> None:
         "U.S. Attorney's Office for the District of Colorado",
         "U.S. Attorney's Office for the Southern District of Ohio",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "matches"),
+    [
+        ("Luxembourg's privacy regulator fined Amazon.", ["Luxembourg"], True),
+        ("The Cypriot DPA opened an inquiry.", ["Cypriot"], True),
+        ("The regulator fined Amazon.", [], False),  # no place: the matcher needs one
+        ("Luxembourg fined Amazon.", ["Luxembourg"], False),  # no descriptor head
+    ],
+)
+def test_descriptor_guard_skips_only_documents_the_matcher_cannot_match(
+    text: str, places: list[str], matches: bool
+) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label="GPE") for p in places]  # type: ignore[misc]
+    found = bool(descriptor_matcher(nlp.vocab)(doc))
+    assert found == matches
+    assert can_describe(doc, lower_ids(doc)) or not found
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("It broke EU privacy laws.", True),
+        ("It broke anti-spam laws.", True),
+        ("It broke federal fair housing laws.", True),
+        ("It broke federal law.", False),  # only scope words: never a LAW
+        ("The privacy policy changed.", False),  # no law head
+    ],
+)
+def test_law_guard_skips_only_documents_without_a_descriptive_law(text: str, law: bool) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    found = [
+        doc[start:end]
+        for _, start, end in law_descriptor_matcher(nlp.vocab)(doc)
+        if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
+    ]
+    assert bool(found) == law
+    assert can_name_law(lower_ids(doc)) == law
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Donna Pulcine runs the fund. Ms Pulcine declined to comment.", "Donna Pulcine", True),
+        ("Donna Pulcine runs the fund. The Pulcine Fund grew.", "Donna Pulcine", False),
+        ("Donna Pulcine runs the fund. analyst Pulcine said sales fell.", "Donna Pulcine", True),
+        ("Acme Widgets makes parts. Widgets are cheap.", "Acme Widgets", False),
+    ],
+)
+def test_person_like_with_and_without_the_title_word_index(text: str, name: str, person: bool) -> None:
+    (cluster,) = _clusters(text, [name])
+    doc = cluster.mentions[0].doc
+    assert person_like(cluster, doc) == person
+    assert person_like(cluster, doc, titles=title_words(doc)) == person
