@@ -8,6 +8,8 @@ component runs before the NER, which keeps the spans it sets.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -24,7 +26,7 @@ NOT_NAME_WORDS = ("The", "A", "An", "This", "That", "Its", "Their", "Our", "His"
 MAX_NAME_TOKENS = 8
 
 
-def company_patterns() -> list[list[dict[str, object]]]:
+def company_patterns() -> list[list[dict[str, Any]]]:
     """Matcher patterns: one to MAX_NAME_TOKENS name words (title case, capitals or '&'), then a legal suffix."""
     word = {"IS_SPACE": False, "TEXT": {"NOT_IN": list(NOT_NAME_WORDS)}, "SHAPE": {"REGEX": r"^(X|Xx|XX)"}}
     joiner = {"ORTH": {"IN": ["&", "of", "and", "-"]}}

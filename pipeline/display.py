@@ -86,20 +86,16 @@ def render_html(record: ArticleRecord, text: str) -> str:
     """The article text with every entity mention highlighted by type (spaCy's displaCy, manual mode)."""
     from spacy import displacy
 
-    spans = sorted(
-        (
-            {"start": m.start, "end": m.end, "label": ent.type}
-            for ent in record.entities
-            for m in ent.mentions
-            if m.field == "text"
-        ),
-        key=lambda s: (s["start"], -s["end"]),
+    spans: list[tuple[int, int, str]] = sorted(
+        ((m.start, m.end, ent.type) for ent in record.entities for m in ent.mentions if m.field == "text"),
+        key=lambda s: (s[0], -s[1]),
     )
-    kept, last_end = [], -1
-    for span in spans:  # displaCy draws non-overlapping spans only
-        if span["start"] >= last_end:
-            kept.append(span)
-            last_end = span["end"]
+    kept: list[dict[str, Any]] = []
+    last_end = -1
+    for start, end, label in spans:  # displaCy draws non-overlapping spans only
+        if start >= last_end:
+            kept.append({"start": start, "end": end, "label": label})
+            last_end = end
     data = {"text": text, "ents": kept, "title": record.title or record.id}
     html: str = displacy.render(data, style="ent", manual=True, page=False, jupyter=False)
     return html
