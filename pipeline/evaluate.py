@@ -8,23 +8,24 @@ value within 0.5%. Events are paired greedily, one-to-one, gold by gold, with th
 same type whose anchor role matches and which shares the most role values.
 
 Beyond the reference figures, the report lists per document what was missed and what was invented, for
-error analysis. The library never prints: ``main`` is the thin command-line wrapper.
+error analysis. Name and money matching live in :mod:`pipeline.evaluate_match`; the report model, its text
+rendering and the command line in :mod:`pipeline.evaluate_report` (``main`` here delegates to it).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pipeline import evaluate_report
+from pipeline.evaluate_match import greedy_pairs, money_match, value_matches
+from pipeline.evaluate_report import AttributeMiss, DocReport, EvalReport, EventBrief, Scores
+from pipeline.evaluate_report import render_report as render_report
 
 ENTITY_TYPES: tuple[str, ...] = ("ORG", "REGULATOR", "MONEY", "LAW")
 
@@ -37,197 +38,12 @@ ANCHOR_ROLES: dict[str, tuple[str, ...]] = {
 }
 #: Role used to pair events whose gold anchor roles are all empty.
 FALLBACK_ROLE = "amount"
-
-#: Legal-form words dropped from the end of a name ("Amazon.com Inc" ~ "Amazon.com").
-LEGAL_SUFFIXES = frozenset(
-    "inc incorporated ltd limited llc llp lp corp corporation co company plc sa ag gmbh nv bv se spa srl "
-    "ab asa oy group holdings".split()
-)
-#: Function words ignored when comparing content words.
-STOPWORDS = frozenset("the of and for a an s in on at to de".split())
-#: Words that alone do not identify an entity: "Bank" must not match "Bank of China".
-GENERIC_WORDS = frozenset(
-    "bank company firm group court department office commission authority agency association board bureau "
-    "council division service services state states united national federal us u international trust fund "
-    "financial capital securities exchange district government ministry regulator watchdog dpa attorney "
-    "general".split()
-)
-LEADING_ARTICLE = "the"
-#: Relative tolerance for amounts: 0.5% of the gold value (absolute 0.005 for values below 1).
-MONEY_TOLERANCE = 0.005
 #: Decimal places of the reported precision, recall, F1 and accuracies (as score.py rounds them).
 ROUND_DIGITS = 4
-ALIAS_SEPARATOR = "|"
-
-# ---------------------------------------------------------------------------------------------- report model
-
-
-class Scores(BaseModel):
-    """Precision, recall and F1 with the counts they come from."""
-
-    p: float = Field(description="Precision, tp / (tp + fp); 0 when nothing was predicted.")
-    r: float = Field(description="Recall, tp / (tp + fn); 0 when there is no gold.")
-    f1: float = Field(description="Harmonic mean of p and r; 0 when both are 0.")
-    tp: int = Field(description="Matched items.")
-    fp: int = Field(description="Predicted items with no gold match.")
-    fn: int = Field(description="Gold items with no predicted match.")
-
-
-class EventBrief(BaseModel):
-    """An event reduced to what a reader needs to recognise it in the article."""
-
-    type: str = Field(description="Event type.")
-    roles: dict[str, list[str]] = Field(description="Role -> names (gold aliases or predicted entity names).")
-    status: str | None = Field(default=None, description="Status of the event.")
-    date: str | None = Field(default=None, description="Date of the event.")
-
-
-class AttributeMiss(BaseModel):
-    """A matched event whose status or date differs from gold."""
-
-    event: EventBrief = Field(description="The gold event.")
-    attribute: str = Field(description="'status' or 'date'.")
-    gold: str = Field(description="Gold value.")
-    predicted: str | None = Field(description="Predicted value, or null.")
-
-
-class DocReport(BaseModel):
-    """Counts and errors of one gold document."""
-
-    id: str = Field(description="Document id.")
-    missing: bool = Field(description="True when the prediction file has no record for this document.")
-    entities: dict[str, tuple[int, int, int]] = Field(description="Type -> (matched, predicted, gold).")
-    events: tuple[int, int, int] = Field(description="(matched, predicted, gold) events.")
-    missed_events: list[EventBrief] = Field(default_factory=list, description="Gold events left unmatched.")
-    false_alarms: list[EventBrief] = Field(default_factory=list, description="Predictions left unmatched.")
-    attribute_misses: list[AttributeMiss] = Field(default_factory=list, description="Wrong status or date.")
-    missed_entities: dict[str, list[str]] = Field(default_factory=dict, description="Type -> gold values.")
-    spurious_entities: dict[str, list[str]] = Field(default_factory=dict, description="Type -> pred names.")
-
-    @property
-    def has_errors(self) -> bool:
-        """Whether anything in this document differs from gold."""
-        return bool(
-            self.missed_events
-            or self.false_alarms
-            or self.attribute_misses
-            or self.missed_entities
-            or self.spurious_entities
-        )
-
-
-class EvalReport(BaseModel):
-    """Every figure of one evaluation; the summary fields carry score.py's names and values."""
-
-    gold_path: str = Field(description="Gold file scored against.")
-    pred_path: str = Field(description="Prediction file scored.")
-    documents: int = Field(description="Gold documents.")
-    missing_documents: list[str] = Field(description="Gold document ids absent from the predictions.")
-    events: dict[str, Scores] = Field(description="Event type -> scores.")
-    events_all: Scores = Field(description="Events of all types.")
-    arguments_all: Scores = Field(description="Role values of all events.")
-    arguments: dict[str, Scores] = Field(description="'TYPE.role' -> scores.")
-    entities: dict[str, Scores] = Field(description="Entity-set type -> scores.")
-    status_accuracy: float | None = Field(
-        description="Share of matched gold events with a status that agree."
-    )
-    date_accuracy: float | None = Field(description="Share of matched gold events with a date that agree.")
-    per_doc: list[DocReport] = Field(description="One entry per gold document, in gold order.")
 
 
 class EvalInputError(ValueError):
     """A gold or prediction file that cannot be read; the message names the file and line."""
-
-
-# ------------------------------------------------------------------------------------------- name matching
-
-
-def normalize_name(text: str) -> str:
-    """Fold case, accents, possessives, punctuation, a leading "the" and trailing legal-form words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = text.replace("\u2019", "'").replace("'s ", " ").replace("'s", "")
-    words = re.sub(r"[^\w]+", " ", text).split()
-    while words and words[0] == LEADING_ARTICLE:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def content_words(normalized: str) -> set[str]:
-    """The words of a normalised name that are not function words."""
-    return {word for word in normalized.split() if word not in STOPWORDS}
-
-
-def names_match(pred_forms: Iterable[str], gold_forms: Iterable[str]) -> bool:
-    """True when a predicted form equals a gold form, or one's content words contain the other's.
-
-    Containment needs the smaller side to have a non-generic word, so "the Commission" never matches
-    "European Commission" by itself.
-    """
-    pred_norm = {normalize_name(form) for form in pred_forms if form} - {""}
-    gold_norm = {normalize_name(form) for form in gold_forms if form} - {""}
-    if pred_norm & gold_norm:
-        return True
-    for pred in pred_norm:
-        pred_words = content_words(pred)
-        for gold in gold_norm:
-            gold_words = content_words(gold)
-            smaller = pred_words if len(pred_words) <= len(gold_words) else gold_words
-            if smaller - GENERIC_WORDS and (pred_words <= gold_words or gold_words <= pred_words):
-                return True
-    return False
-
-
-def money_match(pred: Any, gold: Any) -> bool:
-    """True when both are amounts in the same currency and the values differ by at most 0.5%."""
-    if not pred or not gold:
-        return False
-    try:
-        pred_value, gold_value = float(pred["value"]), float(gold["value"])
-    except (KeyError, TypeError, ValueError):
-        return False
-    if str(pred.get("currency", "")).upper() != str(gold.get("currency", "")).upper():
-        return False
-    return abs(pred_value - gold_value) <= MONEY_TOLERANCE * max(abs(gold_value), 1.0)
-
-
-def gold_aliases(value: Any) -> set[str]:
-    """The names of a gold value written as ``Name | Alias | ...``."""
-    return {part.strip() for part in str(value).split(ALIAS_SEPARATOR) if part.strip()}
-
-
-def entity_forms(entity: dict[str, Any]) -> set[str]:
-    """Every surface form of a predicted entity: name, aliases and mention texts."""
-    forms = [entity.get("name") or ""]
-    forms.extend(entity.get("aliases") or [])
-    forms.extend(
-        mention.get("text", "") for mention in entity.get("mentions") or [] if isinstance(mention, dict)
-    )
-    return {form for form in forms if form and isinstance(form, str)}
-
-
-def value_matches(entity: dict[str, Any], gold_value: Any) -> bool:
-    """Whether a predicted entity fills a gold role value or entity-set entry (money or name)."""
-    if isinstance(gold_value, dict):
-        return money_match(entity.get("value"), gold_value)
-    return names_match(entity_forms(entity), gold_aliases(gold_value))
-
-
-def greedy_pairs(
-    preds: Sequence[Any], golds: Sequence[Any], same: Callable[[Any, Any], bool]
-) -> dict[int, int]:
-    """Pair each gold item, in order, with the first unused prediction that matches; gold -> pred index."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for gold_index, gold in enumerate(golds):
-        for pred_index, pred in enumerate(preds):
-            if pred_index not in used and same(pred, gold):
-                used.add(pred_index)
-                pairs[gold_index] = pred_index
-                break
-    return pairs
 
 
 # ------------------------------------------------------------------------------------------- event scoring
@@ -517,128 +333,9 @@ def evaluate(gold_path: Path, pred_path: Path) -> EvalReport:
     )
 
 
-# ----------------------------------------------------------------------------------------------- rendering
-
-LABEL_WIDTH = 28
-
-
-def _prf(scores: Scores | None) -> str:
-    if scores is None:
-        return f"{'-':>6} {'-':>6} {'-':>6}"
-    return f"{scores.p:6.3f} {scores.r:6.3f} {scores.f1:6.3f}"
-
-
-def _row(label: str, scores: Scores | None, baseline: Scores | None, *, compare: bool, counts: bool) -> str:
-    line = f"{label:<{LABEL_WIDTH}}{_prf(scores)}"
-    if compare:
-        line += f"   {_prf(baseline)}"
-    if counts and scores is not None:
-        line += f"   (tp {scores.tp} fp {scores.fp} fn {scores.fn})"
-    return line
-
-
-def _accuracy_text(value: float | None) -> str:
-    return f"{'n/a':>6}" if value is None else f"{value:6.3f}"
-
-
-def _brief_text(event: EventBrief) -> str:
-    roles = "; ".join(f"{role}={', '.join(names)}" for role, names in event.roles.items())
-    extras = "".join(
-        f" {key}={value}" for key, value in (("status", event.status), ("date", event.date)) if value
-    )
-    return f"{event.type} [{roles or 'no roles'}]{extras}"
-
-
-def render_doc(doc: DocReport) -> list[str]:
-    """The error listing of one document, for reading beside the article."""
-    hit, predicted, gold = doc.events
-    head = f"{doc.id}: events {hit} matched of {gold} gold, {predicted} predicted"
-    lines = [head + ("  (no prediction record)" if doc.missing else "")]
-    lines += [f"    missed      {_brief_text(event)}" for event in doc.missed_events]
-    lines += [f"    false alarm {_brief_text(event)}" for event in doc.false_alarms]
-    for miss in doc.attribute_misses:
-        wrong = f"{_brief_text(miss.event)}: gold {miss.gold}, predicted {miss.predicted}"
-        lines.append(f"    wrong {miss.attribute:<7}{wrong}")
-    for etype, values in doc.missed_entities.items():
-        lines.append(f"    missed   {etype:<9} {'; '.join(values)}")
-    for etype, values in doc.spurious_entities.items():
-        lines.append(f"    spurious {etype:<9} {'; '.join(values)}")
-    return lines
-
-
-def render_report(report: EvalReport, *, per_doc: bool = False, baseline: EvalReport | None = None) -> str:
-    """The report as text; with ``baseline``, its figures stand in a second column beside the pipeline's."""
-    compare = baseline is not None
-    lines = [
-        f"gold {report.gold_path}: {report.documents} documents, "
-        f"{len(report.missing_documents)} missing from {report.pred_path}"
-    ]
-    if baseline is not None:
-        lines.append(f"baseline {baseline.pred_path}: {len(baseline.missing_documents)} documents missing")
-        lines.append(f"{'':<{LABEL_WIDTH}}{'pipeline':^20}   {'baseline':^20}   (pipeline counts)")
-    header = f"{'P':>6} {'R':>6} {'F1':>6}"
-    lines.append(f"{'':<{LABEL_WIDTH}}{header}" + (f"   {header}" if compare else ""))
-
-    rows: list[tuple[str, Scores | None, Scores | None, bool]] = [
-        ("events", report.events_all, baseline.events_all if baseline else None, False)
-    ]
-    for section, prefix in (("events", "  "), ("arguments", None), ("entities", "entities ")):
-        ours: dict[str, Scores] = getattr(report, section)
-        theirs: dict[str, Scores] = getattr(baseline, section) if baseline else {}
-        if prefix is None:  # the arguments block opens with its total
-            prefix = "  "
-            rows.append(
-                ("arguments", report.arguments_all, baseline.arguments_all if baseline else None, False)
-            )
-        for key in sorted(set(ours) | set(theirs)):
-            rows.append((prefix + key, ours.get(key), theirs.get(key), True))
-    lines += [_row(label, a, b, compare=compare, counts=counts) for label, a, b, counts in rows]
-    for label, attribute in (("status accuracy", "status_accuracy"), ("date accuracy", "date_accuracy")):
-        line = f"{label:<{LABEL_WIDTH}}{_accuracy_text(getattr(report, attribute))}"
-        if baseline is not None:
-            line += f"{'':>14}   {_accuracy_text(getattr(baseline, attribute))}"
-        lines.append(line)
-    if per_doc:
-        lines.append("")
-        lines.append("per document (documents with any error):")
-        for doc in report.per_doc:
-            if doc.has_errors or doc.missing:
-                lines.extend(render_doc(doc))
-    return "\n".join(lines)
-
-
-# ------------------------------------------------------------------------------------------------------ CLI
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Arguments of ``python -m pipeline.evaluate`` (and of ``newspipe evaluate``)."""
-    parser = argparse.ArgumentParser(
-        prog="newspipe evaluate", description="Score predicted enforcement events against gold annotations."
-    )
-    parser.add_argument("gold", type=Path, help="gold JSONL (devset/GUIDELINES.md format)")
-    parser.add_argument("pred", type=Path, help="predictions JSONL (the pipeline's output)")
-    parser.add_argument(
-        "--json", action="store_true", help="print the full report, per document too, as JSON"
-    )
-    parser.add_argument("--per-doc", action="store_true", help="list the errors of each document")
-    parser.add_argument("--baseline", type=Path, help="a second predictions file to show beside PRED")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command-line entry point; returns the exit status (2 for unreadable input)."""
-    args = build_parser().parse_args(argv)
-    try:
-        report = evaluate(args.gold, args.pred)
-        baseline = evaluate(args.gold, args.baseline) if args.baseline else None
-    except EvalInputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    if args.json:
-        print(report.model_dump_json(indent=1))
-    else:
-        print(render_report(report, per_doc=args.per_doc, baseline=baseline))
-    return 0
+    """Command-line entry point of ``python -m pipeline.evaluate``: :func:`pipeline.evaluate_report.main`."""
+    return evaluate_report.main(argv)
 
 
 if __name__ == "__main__":

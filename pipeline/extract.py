@@ -35,18 +35,28 @@ class Extractor:
         return doc, offset
 
     def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:
-        """One ArticleRecord per input record, in input order, processed in ``nlp.pipe`` batches."""
-        pending: list[tuple[InputRecord, int]] = []
+        """One ArticleRecord per input record, in input order, processed in ``nlp.pipe`` batches.
 
-        def docs() -> Iterator[Doc]:
-            for record in records:
-                doc, offset = self._make_doc(record)
-                pending.append((record, offset))
-                yield doc
+        Each batch runs inside spaCy's ``memory_zone``: the strings and lexemes its documents add to the
+        vocabulary are freed when it ends, so memory stays flat over millions of articles.
+        """
+        batch: list[InputRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._extract_batch(batch)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch)
 
-        for doc in self.nlp.pipe(docs(), batch_size=self.settings.batch_size):
-            record, offset = pending.pop(0)
-            yield to_record(doc, record, offset)
+    def _extract_batch(self, records: list[InputRecord]) -> list[ArticleRecord]:
+        with self.nlp.memory_zone():
+            prepared = [self._make_doc(record) for record in records]
+            docs = self.nlp.pipe((doc for doc, _ in prepared), batch_size=self.settings.batch_size)
+            return [
+                to_record(doc, record, offset)
+                for doc, record, (_, offset) in zip(docs, records, prepared, strict=True)
+            ]
 
     def extract_record(self, record: InputRecord) -> ArticleRecord:
         """Extract a single record (no batching)."""

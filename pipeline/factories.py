@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 from pipeline.company_names import CompanyNames
 from pipeline.entities import EntityResolver
 from pipeline.events import EventExtractor
-from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
+from pipeline.gazetteer import load_gazetteer
+from pipeline.gazetteer_matcher import GazetteerMatcher
 from pipeline.propagate import MentionPropagator
 from pipeline.sentences import NewlineSentences
 

@@ -34,7 +34,7 @@ STOP_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", 
 # Memoised results of the pure name functions: the entity stage compares every mention with every cluster,
 # so the same few hundred names of a document are folded and split thousands of times. Bounded so a long
 # run does not grow without limit.
-NAME_CACHE_SIZE = 65536
+NAME_CACHE_SIZE = 4096
 
 # Head words that make an organisation name a public enforcer or a court (checked on whole words).
 REGULATOR_HEAD_PATTERN = re.compile(

@@ -15,10 +15,11 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel
 
@@ -35,6 +36,8 @@ MANIFEST_NAME = "manifest.jsonl"
 PART_NAME_DIGITS = 8
 #: Bytes copied at a time when parts are concatenated.
 COPY_BUFFER_BYTES = 1 << 20
+#: Mode of files the run writes, before the umask (as ``open`` would create them).
+DEFAULT_FILE_MODE = 0o666
 MANIFEST_FORMAT = 1
 
 
@@ -52,13 +55,18 @@ def sibling_path(output: Path, suffix: str) -> Path:
     return output.with_name(stem + suffix)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``path`` so that a reader (or a crash) sees either the old file or all of the new one."""
+@contextmanager
+def _atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``path`` that replaces it, fsynced, only when the block succeeds.
+
+    The file gets the permissions a plain ``open`` would give it (mkstemp's are owner-only).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, DEFAULT_FILE_MODE & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -66,24 +74,30 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+def _read_umask() -> int:
+    """The process umask (read once, at import: setting it is not thread-safe)."""
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_UMASK = _read_umask()
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``path`` so that a reader (or a crash) sees either the old file or all of the new one."""
+    with _atomic_file(path) as handle:
+        handle.write(data)
 
 
 def atomic_concat(path: Path, sources: Iterable[Path]) -> None:
     """Concatenate ``sources`` into ``path`` atomically, streaming (memory stays flat)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for source in sources:
-                with source.open("rb") as part:
-                    shutil.copyfileobj(part, handle, COPY_BUFFER_BYTES)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    with _atomic_file(path) as handle:
+        for source in sources:
+            with source.open("rb") as part:
+                shutil.copyfileobj(part, handle, COPY_BUFFER_BYTES)
 
 
 def _fsync_dir(directory: Path) -> None:

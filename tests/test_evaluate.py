@@ -12,16 +12,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluate import (
-    EvalInputError,
-    EvalReport,
-    evaluate,
-    main,
-    money_match,
-    names_match,
-    normalize_name,
-    render_report,
-)
+from pipeline.evaluate import EvalInputError, evaluate, main
+from pipeline.evaluate_match import money_match, names_match, normalize_name
+from pipeline.evaluate_report import EvalReport, render_report
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "eval"

@@ -12,16 +12,18 @@ import spacy
 from pipeline.gazetteer import (
     DOMAINS,
     ENTRY_FILES,
-    AnchorRule,
     Gazetteer,
     GazetteerEntry,
-    GazetteerMatcher,
     _parse_entry,
+    load_gazetteer,
+    normalize_surface,
+)
+from pipeline.gazetteer_matcher import (
+    AnchorRule,
+    GazetteerMatcher,
     anchor_rule,
     build_entity_ruler,
-    load_gazetteer,
     merge_windows,
-    normalize_surface,
     pattern_token_width,
     text_test,
 )

@@ -16,7 +16,8 @@ from warcio.warcwriter import WARCWriter
 
 from models import ErrorRecord
 from pipeline import reader
-from pipeline.reader import normalize_published, read_inputs, split_title, stable_id
+from pipeline.reader import read_inputs, split_title
+from pipeline.reader_records import normalize_published, stable_id
 from pipeline.settings import Settings
 from pipeline.source import InputRecord
 
