@@ -70,6 +70,7 @@ def _merge_into(target: Draft, other: Draft) -> None:
     target.sentences = sorted(set(target.sentences) | set(other.sentences))
     target.date = target.date or other.date
     target.class_action = target.class_action or other.class_action
+    target.class_size = target.class_size or other.class_size
     target.confidence = max(target.confidence, other.confidence)
 
 

@@ -75,11 +75,38 @@ INSTITUTION_HEADS = frozenset(
         "body",
     }
 )
+NUMBER_WORDS = {
+    w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+NUMBER_WORDS.update({"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "a": 1.0})
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "represents approximately five million Amazon account holders", "on behalf of 12,000 customers"
+CLASS_SIZE = re.compile(
+    r"\b(represent(s|ing|ed)?|on behalf of|cover(s|ing)?|class of)\s+"
+    r"(approximately |about |some |roughly |nearly |more than |over |up to |an estimated )?"
+    r"(?P<number>(\d[\d,]*(\.\d+)?|[a-z]+)( (hundred|thousand|million|billion))*)\b",
+    re.IGNORECASE,
+)
 # Money a suit claims: "seeking $2.5m in damages", "compensation of $1m".
 DAMAGES = re.compile(r"\b(damages|compensation|seek(s|ing)?|sought|claim(s|ing)?|demand(s|ing|ed)?)\b", re.IGNORECASE)
 PREMODIFIER_GAP = 2  # tokens between an amount and the noun it modifies ("$10m class-action lawsuit")
 # Passive subjects of a credit line: "This case was investigated by ...".
 CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
+
+
+def class_size(text: str) -> int | None:
+    """The size of a class a suit represents: 'represents approximately five million account holders' -> 5e6."""
+    match = CLASS_SIZE.search(text)
+    if match is None:
+        return None
+    number = match["number"].lower().replace(",", "")
+    words = number.split()
+    value = float(words[0]) if words[0].replace(".", "", 1).isdigit() else NUMBER_WORDS.get(words[0])
+    if value is None:
+        return None
+    for word in words[1:]:
+        value *= SCALE_WORDS[word]
+    return int(value)
 
 
 def _institution(name: str) -> bool:
@@ -434,3 +461,4 @@ class EventExtractor:
         text = sent.text.lower()
         if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
             draft.class_action = True
+            draft.class_size = class_size(sent.text)

@@ -153,3 +153,18 @@ def test_relative_event_date_resolves_against_publication(extractor):
 def test_every_event_names_its_core_party(extractor):
     record = run(extractor, "Shareholders have sued, and regulators opened an investigation.")
     assert record.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("This class-action suit represents approximately five million Amazon account holders.", 5_000_000),
+        ("The class action was filed on behalf of 12,000 customers.", 12_000),
+        ("The suit represents some 2.5 million drivers.", 2_500_000),
+        ("The class action was filed on behalf of customers.", None),
+    ],
+)
+def test_class_size_where_stated(text, size):
+    from pipeline.events import class_size
+
+    assert class_size(text) == size

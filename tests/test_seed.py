@@ -49,6 +49,7 @@ def test_class_action_against_amazon(seed):
     assert "SDBN" in names(seed, ev.roles["plaintiff"])
     assert ev.status == "filed"
     assert ev.class_action is True
+    assert ev.class_size == 5_000_000
     assert any("privacy laws" in n for n in names(seed, ev.roles.get("law", [])))
 
 
