@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import trafilatura
 from warcio.archiveiterator import ArchiveIterator
 
 from pipeline.reader_records import FIELD_SLACK_BYTES, Origin, Record, article_records, read_capped
@@ -36,6 +35,8 @@ FIX_HTML = "check that the page is an article, not an index, an error page or a 
 
 def html_records(html: bytes, origin: Origin, meta: dict[str, Any], settings: Settings) -> Iterator[Record]:
     """One HTML page as one article: main text and title by trafilatura, date by htmldate."""
+    import trafilatura  # imported on first use: it costs half a second and JSONL-only runs never need it
+
     try:
         document = trafilatura.bare_extraction(
             html,
