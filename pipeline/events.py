@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from models import EVENT_ROLES
 from pipeline.drafts import (
     ACTOR_ROLE,
     ACTOR_TYPES,
@@ -451,10 +452,9 @@ class EventExtractor:
         if money:
             money.sort()
             best = money[0]
-            if best[0] == 0 or etype in ("FINE", "SETTLEMENT"):
-                draft.add("amount", [best[2]])
-        if etype != "INVESTIGATION" or True:
-            draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
+            if (best[0] == 0 or etype in ("FINE", "SETTLEMENT")) and "amount" in EVENT_ROLES[etype]:
+                draft.add("amount", [best[2]])  # investigations have no amount
+        draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
         if etype == "LAWSUIT":
             draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
         draft.date = self._date(tok, sent, sdoc, index)

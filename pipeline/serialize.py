@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from models import ArticleRecord, Entity, Event, Evidence, Mention, Money
+from models import EVENT_ROLES, ArticleRecord, Entity, Event, Evidence, Mention, Money
 from pipeline.drafts import Draft
 from pipeline.entities import EntityCluster
 from pipeline.money import Amount
@@ -69,7 +69,10 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int) -> ArticleRecord:
             end = sent.start_char + len(text.rstrip())
             fld, fs, fe, ftext = field_span(record, text_offset, start, end)
             evidence.append(Evidence(field=fld, start=fs, end=fe, text=ftext))  # type: ignore[arg-type]
-        roles = {role: [ids[i] for i in idxs if i in ids] for role, idxs in draft.roles.items() if idxs}
+        allowed = EVENT_ROLES[draft.type]
+        roles = {
+            role: [ids[i] for i in idxs if i in ids] for role, idxs in draft.roles.items() if idxs and role in allowed
+        }
         events.append(
             Event(
                 id=f"{EVENT_ID_PREFIX}{n}",

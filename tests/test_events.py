@@ -168,3 +168,8 @@ def test_class_size_where_stated(text, size):
     from pipeline.events import class_size
 
     assert class_size(text) == size
+
+
+def test_an_amount_near_an_investigation_is_not_one_of_its_roles(extractor):
+    record = run(extractor, "The SEC opened a $5 million investigation into Acme Corp.")
+    assert [(e.type, sorted(e.roles)) for e in record.events] == [("INVESTIGATION", ["authority", "target"])]
