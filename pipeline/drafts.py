@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -103,7 +104,8 @@ class DocIndex:
                 for i in range(m.start, m.end):
                     self.token_cluster[i] = idx
         self.mentions.sort()
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
         self.officials = {
             idx
             for idx, c in enumerate(self.clusters)
@@ -111,13 +113,8 @@ class DocIndex:
         }
 
     def sentence_of(self, token_i: int) -> int:
-        lo = 0
-        for n, start in enumerate(self.sent_starts):
-            if start <= token_i:
-                lo = n
-            else:
-                break
-        return lo
+        """Index of the sentence that holds token ``token_i``."""
+        return max(bisect_right(self.sent_starts, token_i) - 1, 0)
 
     def type_of(self, idx: int) -> str:
         return self.clusters[idx].type

@@ -283,7 +283,7 @@ def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
 def finish_events(
     drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
 ) -> list[Draft]:
-    sents = list(doc.sents)
+    sents = index.sents
     events: list[Draft] = []
     probes: list[Draft] = []  # investigations with no named target, linked below
     ahead: list[Draft] = []  # mentions before the sentence that names the parties ("reached a settlement. ...")

@@ -277,7 +277,7 @@ class EventExtractor:
         if lemma in lex.org_anaphors and dets & INDEFINITE:
             # News ledes name the party after describing it: "A Dutch consumer group has sued ... The SDBN says"
             sent_no = index.sentence_of(sent.start)
-            sents = list(index.doc.sents)
+            sents = index.sents
             if sent_no + 1 < len(sents):
                 return index.first_in(sents[sent_no + 1], frozenset({"ORG"}))
         return None
