@@ -28,14 +28,6 @@ ANCHOR_ROLES = {
     "SETTLEMENT": ("defendant", "claimant"),
     "INVESTIGATION": ("target",),
 }
-DEFAULT_STATUS = {"FINE": "imposed", "LAWSUIT": "filed", "SETTLEMENT": "agreed", "INVESTIGATION": None}
-# Later in the list wins when the article reports several (guidelines: latest status; reduced beats paid).
-STATUS_RANK = {
-    "FINE": ("imposed", "proposed", "paid", "appealed", "upheld", "reduced", "overturned"),
-    "LAWSUIT": ("filed", "pending", "dismissed", "won", "lost", "settled", "appealed"),
-    "SETTLEMENT": ("agreed", "proposed", "approved"),
-    "INVESTIGATION": ("opened", "ongoing", "closed"),
-}
 PARTY_TYPES = frozenset({"ORG", "PERSON", "REGULATOR", "GPE", "COURT", "PUBLIC_BODY"})
 ACTOR_TYPES = frozenset({"REGULATOR", "COURT", "GPE"})
 PRONOUNS_ORG = frozenset({"it", "its"})

@@ -21,45 +21,15 @@ from pipeline.drafts import (
     ACTOR_ROLE,
     ANCHOR_ROLES,
     CONFIDENCE_LINKED,
-    DEFAULT_STATUS,
     PATIENT_ROLE,
-    STATUS_RANK,
     DocIndex,
     Draft,
 )
 from pipeline.entities import EntityCluster
 from pipeline.lexicon import Lexicon
 from pipeline.names import content_words, is_distinctive
+from pipeline.statuses import assign_statuses
 
-# Words that refer back to an event in a later sentence ("Amazon is appealing this action").
-EVENT_ANAPHORS = {
-    "FINE": (
-        "the fine",
-        "this fine",
-        "the penalty",
-        "this penalty",
-        "this action",
-        "the decision",
-        "the ruling",
-    ),
-    "LAWSUIT": (
-        "the lawsuit",
-        "the suit",
-        "the case",
-        "this case",
-        "the complaint",
-        "the action",
-        "the claim",
-    ),
-    "SETTLEMENT": (
-        "the settlement",
-        "the agreement",
-        "the consent decree",
-        "the deal",
-        "the consent judgment",
-    ),
-    "INVESTIGATION": ("the investigation", "the probe", "the inquiry", "this investigation"),
-}
 STATUS_LOOKAHEAD_SENTENCES = 2
 TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 
@@ -122,53 +92,6 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _salient_authority(index: DocIndex) -> int | None:
     counts = Counter(idx for _, idx in index.mentions if index.type_of(idx) == "REGULATOR")
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _rank(etype: str, status: str | None) -> int:
-    order = STATUS_RANK[etype]
-    return order.index(status) if status in order else -1
-
-
-def _cue_status(etype: str, text: str, lexicon: Lexicon) -> str | None:
-    """The highest-ranked status whose cue phrase occurs in ``text`` (lower-cased)."""
-    best = None
-    for status, cues in lexicon.statuses.get(etype, ()):
-        if cues.search(text) and _rank(etype, status) > _rank(etype, best):
-            best = status
-    return best
-
-
-def _refers_to(draft: Draft, sent_text: str, sent_entities: set[int]) -> bool:
-    if any(a in sent_text for a in EVENT_ANAPHORS[draft.type]):
-        return True
-    anchors = {i for r in ANCHOR_ROLES[draft.type] for i in draft.roles.get(r, [])}
-    return bool(anchors & sent_entities)
-
-
-def _assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> None:
-    """Latest status of each event: cues in its own sentences, then in later sentences that have no
-    event of their own, which speak of the nearest event before them ("Amazon is appealing this action")."""
-    for ev in events:
-        ev.status = DEFAULT_STATUS[ev.type]
-        for s in ev.sentences:
-            _raise_status(ev, _cue_status(ev.type, texts[s], lexicon))
-    evidence = {s for ev in events for s in ev.sentences}
-    for n, text in enumerate(texts):
-        if n in evidence:
-            continue
-        cues = {ev.type: _cue_status(ev.type, text, lexicon) for ev in events}
-        before = [ev for ev in events if cues[ev.type] and ev.sentences[0] < n]
-        if not before:
-            continue
-        nearest = max(max(s for s in ev.sentences if s < n) for ev in before)
-        for ev in before:
-            if nearest in ev.sentences:
-                _raise_status(ev, cues[ev.type])
-
-
-def _raise_status(ev: Draft, status: str | None) -> None:
-    if status is not None and _rank(ev.type, status) > _rank(ev.type, ev.status):
-        ev.status = status
 
 
 def _absorb_one_sided(events: list[Draft]) -> list[Draft]:
@@ -325,14 +248,7 @@ def finish_events(
                 for n in (s - 1, s + 1):
                     if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
-    _assign_statuses(events, [s.text.lower() for s in sents], lexicon)
-    for ev in events:
-        if (
-            ev.type == "LAWSUIT"
-            and any(s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events)
-            and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
-        ):
-            ev.status = "settled"
+    assign_statuses(events, [s.text.lower() for s in sents], lexicon)
     _share_laws(events)
     _fines_in_pending_settlements(events)
     _dates_of_announcements(events, doc, sents)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 EVENT_TYPES = ("FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION")
 
@@ -48,10 +49,15 @@ class Lexicon:
     breach_cues: tuple[str, ...]
 
 
+def _read_data(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("pipeline").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return data
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read and index the lexicon data file (cached: one read per process)."""
-    raw = json.loads(resources.files("pipeline").joinpath("data/lexicon.json").read_text(encoding="utf-8"))
+    raw = _read_data("lexicon.json")
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     for etype, words in raw["triggers"].items():
@@ -63,17 +69,14 @@ def load_lexicon() -> Lexicon:
         verb_triggers=verbs,
         verb_forms={k: v for k, v in raw["verb_forms"].items() if not k.startswith("_")},
         noun_triggers=nouns,
-        noun_requirements={
-            k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")
-        },
+        noun_requirements={k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")},
         resolve_objects=frozenset(raw["resolve_objects"]),
-        excluded_contexts={
-            k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")
-        },
+        excluded_contexts={k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")},
         hypothetical_cues=tuple(raw["hypothetical_cues"]),
         statuses={
             k: tuple((s, re.compile("|".join(f"(?:{c})" for c in cues))) for s, cues in v)
-            for k, v in raw["statuses"].items()
+            for k, v in _read_data("statuses.json").items()
+            if not k.startswith("_")
         },
         class_action_cues=tuple(raw["class_action_cues"]),
         org_anaphors=frozenset(raw["org_anaphors"]),
