@@ -24,6 +24,15 @@ LEGAL_SUFFIXES = (
 # Capitalised words that start a sentence or a title rather than a name.
 NOT_NAME_WORDS = ("The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "And", "But", "Under")
 MAX_NAME_TOKENS = 8
+# Last words of newspaper and magazine titles ("Evening Standard", "South China Morning Post").
+OUTLET_HEADS = (
+    "Times", "Post", "Journal", "Standard", "Herald", "Observer", "Telegraph", "Guardian", "Gazette", "Tribune",
+    "Chronicle", "Mail", "Express", "Mirror", "Independent", "Economist", "Inquirer", "Courier", "Globe",
+)  # fmt: skip
+# What follows an outlet's title in a story: a type noun ("the Evening Standard newspaper") or a reporting
+# verb ("the South China Morning Post reported"). Other outlets named in a story are ORG (guidelines).
+OUTLET_CUES = ("newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "reported", "reports", "said", "says")
+MAX_OUTLET_WORDS = 4
 
 
 def company_patterns() -> list[list[dict[str, Any]]]:
@@ -33,8 +42,21 @@ def company_patterns() -> list[list[dict[str, Any]]]:
     return [
         [word, *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 1)), {"ORTH": {"IN": list(LEGAL_SUFFIXES)}}],
         [word, joiner, word, {"ORTH": {"IN": list(LEGAL_SUFFIXES)}}],
-        [word, {"ORTH": ","}, {"ORTH": {"IN": ["Inc.", "Inc", "LLC", "Ltd.", "L.L.C."]}}],
+        [
+            word,
+            *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 2)),
+            {"ORTH": ","},
+            {"ORTH": {"IN": ["Inc.", "Inc", "LLC", "Ltd.", "L.L.C."]}},
+        ],
     ]
+
+
+def outlet_patterns() -> list[list[dict[str, Any]]]:
+    """Matcher patterns: capitalised words ending in an outlet head word, then a cue word (not in the span)."""
+    word = {"IS_TITLE": True, "TEXT": {"NOT_IN": list(NOT_NAME_WORDS)}}
+    head = {"ORTH": {"IN": list(OUTLET_HEADS)}}
+    cue = {"LOWER": {"IN": list(OUTLET_CUES)}, "IS_LOWER": True}
+    return [[*([{**word, "OP": "?"}] * (MAX_OUTLET_WORDS - 1)), word, head, cue]]
 
 
 class CompanyNames:
@@ -44,12 +66,15 @@ class CompanyNames:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("COMPANY", company_patterns(), greedy="LONGEST")
+        self.matcher.add("OUTLET", outlet_patterns(), greedy="LONGEST")
+        self.outlet_id = nlp.vocab.strings["OUTLET"]
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        outlet = self.outlet_id
         found = [
-            Span(doc, start, end, label="ORG")
-            for _, start, end in self.matcher(doc)
+            Span(doc, start, end - 1 if match_id == outlet else end, label="ORG")  # the cue word is no name
+            for match_id, start, end in self.matcher(doc)
             if not any(i in taken for i in range(start, end))
         ]
         if found:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from pipeline.district_offices import is_district_id
 from pipeline.entities import EntityCluster
 
 ACTOR_ROLE = {
@@ -55,6 +57,7 @@ class Draft:
     class_size: int | None = None
     confidence: float = CONFIDENCE_SYNTAX
     definite: bool = False
+    ruling: bool = False  # a court's injunction or finding against the party: the claimant won
 
     def add(self, role: str, indexes: Iterable[int]) -> None:
         current = self.roles.setdefault(role, [])
@@ -69,39 +72,108 @@ OFFICIAL_TITLES = (
     "attorney general", "u.s. attorney", "united states attorney", "director", "commissioner", "chairman",
     "chairwoman", "chair", "secretary", "special agent", "prosecutor", "inspector general", "assistant",
     "deputy", "acting", "spokesman", "spokeswoman", "spokesperson", "counsel", "trial attorney", "agent",
-    "judge", "magistrate", "justice",
+    "judge", "magistrate", "justice", "in charge",
 )  # fmt: skip
-OFFICIAL_WINDOW_TOKENS = 6
+OFFICIAL_WINDOW_TOKENS = 8
+# A title, then at most a few capitalised words (another name of the list) and "and" or a comma, then the
+# mention: "Trial Attorneys Katherine E. Lamm and Silvia Dominguez-Reese" makes both officials.
+NAME_WORD = r"[A-Z](?:[\w'\-]*|\.)"  # "Katherine", "Dominguez-Reese", an initial "E."
+TITLE_BEFORE = re.compile(
+    r"\b(?i:" + "|".join(re.escape(t) for t in OFFICIAL_TITLES) + rf")s?(?:\s+{NAME_WORD}){{0,4}}\s*(?:,|\band)?\s*$"
+)
 
 
 def _titled(mention: Span) -> bool:
-    """True when an official title stands right before or after a person's mention."""
+    """True when an official title stands right before or after a person's mention.
+
+    The title must touch the name, or the list of names it heads ("Assistant Attorney General Vanita Gupta",
+    "Gupta, director of"): a title word further back belongs to someone else ("The Justice Department
+    announced that Dean Windham ...").
+    """
     doc = mention.doc
-    before = doc[max(mention.start - OFFICIAL_WINDOW_TOKENS, 0) : mention.start].text.lower()
+    before = doc[max(mention.start - OFFICIAL_WINDOW_TOKENS, 0) : mention.start].text
     after = doc[mention.end : mention.end + OFFICIAL_WINDOW_TOKENS].text.lower()
-    return any(t in before.split(",")[-1] or after.lstrip(" ,").startswith(t) for t in OFFICIAL_TITLES)
+    return TITLE_BEFORE.search(before) is not None or any(after.lstrip(" ,").startswith(t) for t in OFFICIAL_TITLES)
+
+
+# Units of a government department that act in its name: a division, section or branch, or a U.S.
+# Attorney's Office. Releases credit the unit ("the Civil Rights Division filed ..."); the party to the
+# suit or settlement is the department (the guidelines' claimant is "the government or agency").
+UNIT_NAME = re.compile(r"\b(division|section|branch)$|^(u\.s\.|united states) attorney'?s'? office\b", re.IGNORECASE)
+# What can follow the head word of a court's name: "Court of Appeals", "Court for the ...", "Court in Sydney".
+COURT_HEAD = re.compile(r"\b(?:court|tribunal)\b", re.IGNORECASE)
+COURT_CONTINUATIONS = frozenset({"of", "for", "in", "at", "on", "'s", "’s"})
+ADDRESS_NUMBER = re.compile(r"^\d+\s")
+DEPARTMENT_NAME = re.compile(r"\b(department|ministry)\b", re.IGNORECASE)
+JUSTICE_NAME = re.compile(r"\bjustice\b", re.IGNORECASE)
+
+
+def court_name(name: str) -> bool:
+    """True unless the name is a place called '... Court': an address ('272 Treva Court') or a building
+    ('Treva Court Apartments'). A court's name ends at its head word or goes on with a preposition
+    ('U.S. District Court for the District of Kansas', 'Court of Appeals', 'US District Court in San Francisco').
+    """
+    if ADDRESS_NUMBER.match(name):
+        return False
+    after = COURT_HEAD.split(name, maxsplit=1)
+    if len(after) < 2:
+        return True
+    rest = after[-1].split()
+    return not rest or rest[0].lower() in COURT_CONTINUATIONS
+
+
+def _id_stem(kb_id: str) -> str:
+    """'reg:doj-us' -> 'reg:doj-': the prefix the gazetteer gives the ids of a body's units ('reg:doj-atr-us')."""
+    return kb_id.rsplit("-", 1)[0] + "-"
+
+
+def acting_departments(clusters: list[EntityCluster]) -> dict[int, int]:
+    """Unit cluster -> the department it acts for, where the article names that department.
+
+    A unit the gazetteer knows belongs to the department whose id it extends ('reg:doj-atr-us' ->
+    'reg:doj-us'). A U.S. Attorney's Office, or a division the gazetteer does not know ('Fraud Section'),
+    belongs to the justice department: prosecutors and litigating divisions are its units. Only departments
+    the gazetteer knows qualify, so that a police department the story is about never absorbs a unit.
+    """
+    departments = {
+        i: c
+        for i, c in enumerate(clusters)
+        if c.type == "REGULATOR" and c.kb_id and DEPARTMENT_NAME.search(c.name) and not UNIT_NAME.search(c.name)
+    }
+    justice = next((i for i, c in departments.items() if JUSTICE_NAME.search(c.name)), None)
+    out: dict[int, int] = {}
+    for i, c in enumerate(clusters):
+        if c.type != "REGULATOR" or i in departments or not UNIT_NAME.search(c.name):
+            continue
+        if c.kb_id and not is_district_id(c.kb_id):
+            owner = next((d for d, dc in departments.items() if c.kb_id.startswith(_id_stem(str(dc.kb_id)))), None)
+        else:
+            owner = justice
+        if owner is not None:
+            out[i] = owner
+    return out
 
 
 class DocIndex:
-    """Token -> entity lookups for one document."""
+    """Token -> entity lookups for one document (a department's unit resolves to the department)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.clusters: list[EntityCluster] = doc._.entities or []
         self.token_cluster: dict[int, int] = {}
         self.mentions: list[tuple[int, int]] = []  # (token start, cluster index), in text order
+        acting_for = acting_departments(self.clusters)
         for idx, cluster in enumerate(self.clusters):
+            role_idx = acting_for.get(idx, idx)
             for m in cluster.mentions:
-                self.mentions.append((m.start, idx))
+                self.mentions.append((m.start, role_idx))
                 for i in range(m.start, m.end):
-                    self.token_cluster[i] = idx
+                    self.token_cluster[i] = role_idx
         self.mentions.sort()
         self.sents: list[Span] = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.officials = {
-            idx
-            for idx, c in enumerate(self.clusters)
-            if c.type == "PERSON" and any(_titled(m) for m in c.mentions)
+            idx for idx, c in enumerate(self.clusters) if c.type == "PERSON" and any(_titled(m) for m in c.mentions)
         }
 
     def sentence_of(self, token_i: int) -> int:
@@ -109,7 +181,9 @@ class DocIndex:
         return max(bisect_right(self.sent_starts, token_i) - 1, 0)
 
     def type_of(self, idx: int) -> str:
-        return self.clusters[idx].type
+        """The entity's kind for role filling: a building or street named '... Court' is a facility."""
+        kind = self.clusters[idx].type
+        return "FAC" if kind == "COURT" and not court_name(self.clusters[idx].name) else kind
 
     def in_sentence(self, sent: Span, types: frozenset[str]) -> list[int]:
         out: list[int] = []
@@ -131,3 +205,17 @@ class DocIndex:
     def first_in(self, sent: Span, types: frozenset[str]) -> int | None:
         found = self.in_sentence(sent, types)
         return found[0] if found else None
+
+
+def fill_court(events: list[Draft], index: DocIndex) -> None:
+    """The one court an article names is the court of its one lawsuit.
+
+    News and releases name the court once, often away from the sentence that reports the suit ("the
+    restraining order was issued at Waverley Local Court", "the consent decree must be approved by the U.S.
+    District Court for ..."). Only where the article has a single suit and a single named court: with two
+    of either, which court heard which suit is a guess.
+    """
+    suits = [e for e in events if e.type == "LAWSUIT"]
+    courts = {idx for _, idx in index.mentions if index.type_of(idx) == "COURT"}
+    if len(suits) == 1 and len(courts) == 1 and not suits[0].roles.get("court"):
+        suits[0].add("court", courts)

@@ -11,16 +11,23 @@ and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.dates import normalize_date, prepare_dateparser
-from pipeline.district_offices import canonical_name, find_district_offices, is_district_id, same_office
-from pipeline.entity_filters import default_currency, drop_headline_fragments, drop_non_orgs, drop_publisher
+from pipeline.dates import prepare_dateparser
+from pipeline.district_offices import find_district_offices
+from pipeline.entity_clusters import NAMED_GROUP, EntityCluster, cluster_mentions
+from pipeline.entity_filters import (
+    context_says_no_org,
+    default_currency,
+    drop_headline_fragments,
+    drop_non_orgs,
+    drop_publisher,
+    is_suffix_only,
+)
 from pipeline.gazetteer import Gazetteer
 from pipeline.mention_patterns import (
     DESCRIPTOR_HEADS,
@@ -30,25 +37,27 @@ from pipeline.mention_patterns import (
     can_describe,
     can_name_law,
     descriptor_matcher,
+    extend_to_acronym,
     find_renames,
     law_descriptor_matcher,
     lower_ids,
+    split_coordinated,
     trim_mention,
 )
-from pipeline.money import Amount, drop_conversions, find_amounts, normalize_amount
+from pipeline.money import Amount, drop_conversions, find_amounts
 from pipeline.names import (
     NAME_CACHE_SIZE,
     bare_possessive_split,
-    fold,
-    initials,
-    is_acronym_of,
-    is_short_form,
+    generic_alone,
+    is_political_party,
     looks_like_acronym,
+    names_no_organisation,
     normalize_name,
     org_kind,
     singular_name,
-    surname_of,
 )
+
+__all__ = ["EntityCluster", "EntityResolver"]  # EntityCluster lives in entity_clusters; importable from here
 
 # spaCy labels kept, and what they become before gazetteer and head-word typing.
 KEPT_LABELS = {
@@ -62,72 +71,12 @@ KEPT_LABELS = {
     "COURT": "COURT",
     "PUBLIC_BODY": "PUBLIC_BODY",
 }
+# Labels the NER gives political parties besides ORG ("the Tories": NORP, "Lib Dem": PERSON).
+PARTY_LABELS = frozenset({"NORP", "PERSON"})
 # Political unions the NER calls organisations; in this domain they are places, not parties.
 SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
-# Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
-NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PUBLIC_BODY", "PERSON"})
-TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "PUBLIC_BODY": 2, "ORG": 2, "PERSON": 1}
 # Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
-
-
-@dataclass
-class _Names:
-    """What clustering compares a document's clusters by, kept as mentions join them (by ``id`` of the
-    cluster): each mention's text as :meth:`EntityCluster.text_of` gives it, and their normalised keys."""
-
-    texts: dict[int, list[str]] = field(default_factory=dict)
-    keys: dict[int, set[str]] = field(default_factory=dict)
-
-    def add(self, cluster: EntityCluster, text: str) -> None:
-        self.texts.setdefault(id(cluster), []).append(text)
-        self.keys.setdefault(id(cluster), set()).add(normalize_name(text))
-
-
-@dataclass
-class EntityCluster:
-    """One distinct entity of a document while the pipeline works on it."""
-
-    type: str
-    mentions: list[Span] = field(default_factory=list)
-    kb_id: str | None = None
-    canonical: str | None = None
-    value: Amount | str | None = None
-    # Repaired surface forms by mention start token ("Justice Departments" -> "Justice Department").
-    texts: dict[int, str] = field(default_factory=dict)
-
-    def text_of(self, mention: Span) -> str:
-        """The mention's name as the article means it (apostrophe-less possessives repaired)."""
-        text = self.texts.get(mention.start)
-        return mention.text if text is None else text
-
-    @property
-    def name(self) -> str:
-        if self.canonical:
-            return self.canonical
-        if self.type == "MONEY" or self.type == "DATE":
-            return self.mentions[0].text
-        return max((self.text_of(m) for m in self.mentions), key=len)
-
-    @property
-    def aliases(self) -> list[str]:
-        seen = {self.name}
-        out = []
-        for m in self.mentions:
-            text = self.text_of(m)
-            if text not in seen:
-                seen.add(text)
-                out.append(text)
-        return out
-
-
-def _head_acronym(text: str, cluster_type: str, mention_text: str) -> bool:
-    """'DPA' after 'Cypriot DPA' or 'Icelandic Data Protection Authority': an acronym of a regulator's
-    name (``mention_text``) without its leading country word."""
-    if cluster_type != "REGULATOR" or not looks_like_acronym(text):
-        return False
-    words = mention_text.split()
-    return len(words) > 1 and (words[-1] == text or (len(words) > 2 and initials(" ".join(words[1:])) == text))
 
 
 class EntityResolver:
@@ -171,8 +120,10 @@ class EntityResolver:
 
     def _money(
         self, doc: Doc, *, currency: str | None = None, text: str | None = None
-    ) -> tuple[list[Span], list[Span]]:
-        """Amounts found by the money grammar (conversions dropped), and the conversions themselves.
+    ) -> tuple[list[Span], list[Span], dict[tuple[int, int], Amount]]:
+        """Amounts found by the money grammar (conversions dropped), the conversions themselves, and each
+        span's amount by (start, end) token: a figure whose unit the context gives ("Net 2,631,000 vs
+        336,000", "three" in "between three and five billion dlrs") cannot be read again from its own text.
 
         The grammar is the source of truth for amounts; NER MONEY spans survive only where it found none.
         ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
@@ -182,11 +133,13 @@ class EntityResolver:
         kept = drop_conversions(text, found)
         spans: list[Span] = []
         conversions: list[Span] = []
+        amounts: dict[tuple[int, int], Amount] = {}
         for start, end, amount in found:
             span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
             if span is not None:
                 (spans if (start, end, amount) in kept else conversions).append(span)
-        return spans, conversions
+                amounts[(span.start, span.end)] = amount
+        return spans, conversions, amounts
 
     def _described(self, name: str) -> str | None:
         """Gazetteer id ("" when unresolved) of a name that is a description: a country and a regulator
@@ -238,6 +191,8 @@ class EntityResolver:
         return [(owner, singular_name(owner.text)), (unit, None)]
 
     def _typed(self, span: Span, text: str | None = None) -> Span | None:
+        if span.label_ in PARTY_LABELS and is_political_party(span.text):
+            span = Span(span.doc, span.start, span.end, label="ORG")
         label = KEPT_LABELS.get(span.label_)
         if label is None:
             return None
@@ -253,6 +208,10 @@ class EntityResolver:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
                 label = org_kind(name)
+                if label == "ORG" and (names_no_organisation(name) or context_says_no_org(trimmed)):
+                    return None
+                if generic_alone(name):
+                    return None
                 described = self._described(name) if label == "ORG" else None
                 if described is not None:
                     label, kb = "REGULATOR", described
@@ -264,9 +223,10 @@ class EntityResolver:
 
     def mentions(
         self, doc: Doc, *, currency: str | None = None, text: str | None = None
-    ) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str]]:
-        """Every typed mention of the document (sorted), the alias pairs found in parentheses, and the
-        repaired names of mentions whose possessive lost its apostrophe, by (start, end) token.
+    ) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str], dict[tuple[int, int], Amount]]:
+        """Every typed mention of the document (sorted), the alias pairs found in parentheses, the
+        repaired names of mentions whose possessive lost its apostrophe, and the amounts the money
+        grammar read, both by (start, end) token.
 
         ``currency`` is the story's :meth:`default_currency`; ``text`` is ``doc.text`` if the caller has it
         (spaCy joins the tokens again on every ``doc.text``).
@@ -274,13 +234,22 @@ class EntityResolver:
         text = doc.text if text is None else text
         words = lower_ids(doc)
         renames = find_renames(doc)
-        money, conversions = self._money(doc, currency=currency, text=text)
+        money, conversions, amounts = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 
         def overlaps_grammar(span: Span) -> bool:
             return any(g.start < span.end and span.start < g.end for g in grammar)
 
-        ents = [e for e in doc.ents if not overlaps_grammar(e) or e.label_ in ("DATE", "LAW")]
+        def kept_ent(ent: Span) -> bool:
+            if ent.label_ == "MONEY":
+                # the grammar reads its text alone but not in place: the context says it is no money
+                # ("102 pounds emitted per hour")
+                return not overlaps_grammar(ent) and not find_amounts(ent.text)
+            if ent.label_ == "LAW":  # "Revs 1.1 billion": a table figure the model took for a law
+                return not overlaps_grammar(ent) or bool(ent.kb_id_)
+            return ent.label_ == "DATE" or not overlaps_grammar(ent)
+
+        ents = [e for e in doc.ents if kept_ent(e)]
         laws = [
             Span(doc, start, end, label="LAW")
             for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
@@ -296,7 +265,7 @@ class EntityResolver:
                 typed.append(span)
                 if office.text != span.text:
                     repaired[(span.start, span.end)] = office.text
-        for span in base:
+        for span in (extend_to_acronym(piece) for whole in base for piece in split_coordinated(whole)):
             parts = [(self._typed(part, text), text) for part, text in self._split_possessive(span)]
             owner = parts[0][0] if parts else None
             for n, (part, text) in enumerate(parts):
@@ -308,7 +277,7 @@ class EntityResolver:
                     repaired[(part.start, part.end)] = text
                 typed.append(part)
         kept = sorted(filter_spans(typed), key=lambda s: s.start)
-        return self._units_of_regulators(doc, kept), renames, repaired
+        return self._units_of_regulators(doc, kept), renames, repaired, amounts
 
     def _units_of_regulators(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'FBI's Detroit Field Office', 'FBIs Portland Division': a unit owned by a regulator is one too."""
@@ -321,6 +290,10 @@ class EntityResolver:
                 stem = singular_name(before.text)
                 if owned or (stem != before.text and looks_like_acronym(stem) and self._known(stem)):
                     span = Span(doc, span.start, span.end, label="REGULATOR", kb_id=span.kb_id)
+            if span.label_ == "ORG" and span[-1].lower_ in UNIT_HEADS and not is_suffix_only(span[-1].text):
+                # "Chicago Regional Office", "Home Office", "El Paso Division": a unit of a public body whose
+                # owner is not named with it; companies do not name themselves so (guidelines: government bodies).
+                span = Span(doc, span.start, span.end, label="PUBLIC_BODY", kb_id=span.kb_id)
             out.append(span)
         return out
 
@@ -332,107 +305,24 @@ class EntityResolver:
         renames: list[tuple[Span, Span]],
         *,
         repaired: dict[tuple[int, int], str] | None = None,
+        amounts: dict[tuple[int, int], Amount] | None = None,
     ) -> list[EntityCluster]:
-        """Group the (sorted, non-overlapping) mentions into entities, in order of first mention."""
-        repaired = repaired or {}
-        currency = self.default_currency(doc)
-        clusters: list[EntityCluster] = []
-        by_start: dict[int, EntityCluster] = {}
-        names = _Names()
-        linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
-        published = doc._.published
-        for span in spans:
-            target = None
-            outer = linked.get((span.start_char, span.end_char))
-            if outer is not None:
-                target = by_start.get(outer.start)
-            text = repaired.get((span.start, span.end), span.text)
-            if target is None:
-                target = self._find_cluster(span, clusters, published, text=text, currency=currency, names=names)
-            if target is None:
-                target = EntityCluster(type=span.label_)
-                if span.label_ == "MONEY":
-                    target.value = normalize_amount(span.text, default_currency=currency)
-                    if target.value is None:
-                        continue
-                elif span.label_ == "DATE":
-                    target.value = normalize_date(span.text, published=published)
-                    if target.value is None:
-                        continue
-                clusters.append(target)
-            if target.type == "PERSON" and span.label_ == "ORG" and len(span) == 1 and not span.kb_id_:
-                span = Span(doc, span.start, span.end, label="PERSON")
-            self._add(target, span)
-            if text != span.text:
-                target.texts[span.start] = text
-            names.add(target, text)
-            by_start[span.start] = target
-        return clusters
-
-    def _add(self, cluster: EntityCluster, span: Span) -> None:
-        cluster.mentions.append(span)
-        if is_district_id(span.kb_id_) and not is_district_id(cluster.kb_id):
-            cluster.kb_id, cluster.canonical = span.kb_id_, canonical_name(span.kb_id_)
-        elif span.kb_id_ and not cluster.kb_id:
-            entry = self.gazetteer.get(span.kb_id_)
-            if entry is not None:
-                cluster.kb_id, cluster.canonical = entry.id, entry.name
-        if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
-            cluster.type = span.label_
-        elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
-            cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
-
-    def _find_cluster(
-        self,
-        span: Span,
-        clusters: list[EntityCluster],
-        published: str | None,
-        *,
-        text: str | None = None,
-        currency: str | None = None,
-        names: _Names,
-    ) -> EntityCluster | None:
-        label, text = span.label_, text or span.text
-        if label == "MONEY":
-            amount = normalize_amount(text, default_currency=currency)
-            return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
-        if label == "DATE":
-            value = normalize_date(text, published=published)
-            return next((c for c in clusters if c.type == "DATE" and c.value == value), None)
-        key = normalize_name(text)
-        group = NAMED_GROUP if label in NAMED_GROUP else frozenset({label})
-        candidates = [c for c in clusters if c.type in group]
-        for c in reversed(candidates):
-            if span.kb_id_ and same_office(span.kb_id_, c.kb_id):
-                return c
-        for c in candidates:
-            if key in names.keys[id(c)]:
-                return c
-        acronym = looks_like_acronym(text)  # else no acronym test below can hold
-        for c in reversed(candidates):
-            if label == "PERSON" or c.type == "PERSON":
-                one_word = len(span) == 1 and not span.kb_id_ and c.kb_id is None
-                if one_word and {label, c.type} <= {"PERSON", "ORG"} and len(c.name.split()) > 1:
-                    if surname_of(text) == surname_of(c.name):  # "Meredith" (ORG) ~ "Patricia Meredith"
-                        return c
-                continue
-            texts = names.texts[id(c)]
-            if any(is_short_form(text, t) for t in texts):
-                return c
-            if acronym and any(is_acronym_of(text, t) or _head_acronym(text, c.type, t) for t in texts):
-                return c
-        if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in {
-            "mr", "mrs", "ms", "dr", "judge"
-        }:  # fmt: skip
-            key_surname = fold(text).split()[-1]
-            return next((c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None)
-        return None
+        """Group the (sorted, non-overlapping) mentions into entities (see :mod:`pipeline.entity_clusters`)."""
+        return cluster_mentions(
+            doc,
+            spans,
+            renames,
+            gazetteer=self.gazetteer,
+            currency=self.default_currency(doc),
+            repaired=repaired,
+            amounts=amounts,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        spans, renames, repaired = self.mentions(doc, currency=self.default_currency(doc), text=text)
+        spans, renames, repaired, amounts = self.mentions(doc, currency=self.default_currency(doc), text=text)
         doc.ents = spans
-        clusters = self.cluster(doc, spans, renames, repaired=repaired)
+        clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
         doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.names import CORPORATE_SUFFIXES, NAME_CACHE_SIZE, fold, surname_of
+from pipeline.names import CORPORATE_SUFFIXES, NAME_CACHE_SIZE, ROLE_TITLE_WORDS, fold, surname_of
 
 if TYPE_CHECKING:
-    from pipeline.entities import EntityCluster
+    from pipeline.entity_clusters import EntityCluster
     from pipeline.gazetteer import Gazetteer
 
 # A headline in title case or capitals: its capitalised fragments are not names on their own.
@@ -41,10 +41,86 @@ SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued"
 ORG_SPEECH_CUES = ("in a statement", "in a filing", "in a release", "in a press release", "on its website")
 # A person's age in apposition: "Donna Pulcine, 42," / "Smith, 58, of".
 AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+# A relative clause on a person: "Jones, who is under investigation" (organisations take "which").
+RELATIVE_WHO = re.compile(r"^\s*,\s*who\b")
 # Role nouns right before a person's surname ("analyst Pulcine", "spokesman Smith").
 ROLE_NOUNS = frozenset({"analyst", "spokesman", "spokeswoman", "spokesperson", "economist", "lawyer", "attorney"})
 # Honorifics that only ever precede a person's name ("Judge", "Justice" also head court names).
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+# Nouns of creative works and shows: a capitalised phrase right after one is the work's title ("its
+# programme Fear Factor", "her latest movie, Eucalyptus", "hit songs like Gin and Juice"), not a company.
+WORK_NOUNS = frozenset(
+    {
+        "programme", "program", "show", "series", "sitcom", "documentary", "film", "movie", "song", "songs",
+        "album", "book", "novel", "musical", "game",
+    }
+)  # fmt: skip
+# What may stand between a work noun and the title: punctuation, quotes, "like", "called", other titles.
+WORK_TITLE_GAP = frozenset({"like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and"})
+WORK_TITLE_LOOKBACK = 8
+# Nouns after a title that make it a show's name ("the Jimmy Kimmel Live TV show").
+SHOW_NOUNS = frozenset({"show", "programme", "series", "sitcom"})
+# A show's title is a phrase ("Jimmy Kimmel Live TV show"); a short name before "show" is its channel.
+MIN_SHOW_TITLE_TOKENS = 3
+# Office holders whose portfolio follows "for": "Assistant Secretary for Fair Housing and Equal Opportunity".
+PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
+# Prefixes that make the next capitalised word an adjective: "anti Semitic", "pro European".
+ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
+# A decimal figure never ends a name ("Revs 237.2" is a table row).
+DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+# An acronym is at most this many characters with at least two capitals ("NOx", "PHP", "HAPs").
+MAX_ACRONYM_CHARS = 8
+MIN_ACRONYM_CAPITALS = 2
+
+
+def defines_term(span: Span) -> bool:
+    """True for an acronym in brackets right after a lower-case phrase: "nitrogen oxide (NOx)", "partial
+    hospitalization program (PHP)". Names are capitalised, so the acronym abbreviates a common noun (a
+    pollutant, a treatment, a programme), not an organisation."""
+    doc = span.doc
+    text = span.text
+    if span.start < 2 or span.end >= len(doc) or len(text) > MAX_ACRONYM_CHARS or " " in text:
+        return False
+    if sum(c.isupper() for c in text) < MIN_ACRONYM_CAPITALS or not text.replace("-", "").isalnum():
+        return False
+    before = doc[span.start - 2]
+    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and before.is_alpha and before.is_lower
+
+
+def _after_work_noun(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    floor = max(span.sent.start if doc.has_annotation("SENT_START") else 0, span.start - WORK_TITLE_LOOKBACK)
+    while i >= floor:
+        tok = doc[i]
+        if tok.lower_ in WORK_NOUNS and tok.is_lower:
+            return True
+        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s"):
+            return False
+        i -= 1
+    return False
+
+
+def context_says_no_org(span: Span) -> bool:
+    """True when the words around a capitalised phrase the NER calls an organisation show it is something
+    else: the title of a work or show, part of a job title ("New Home Secretary"), an adjective ("anti
+    Semitic") or a figure in a table ("Revs 237.2")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(DECIMAL.match(t.text) for t in span) or defines_term(span):
+        return True
+    if after is not None and after.is_title and after.lower_ in ROLE_TITLE_WORDS:
+        return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "for" and doc[span.start - 2].lower_ in PORTFOLIO_HOLDERS:
+        return True  # an official's portfolio: "Assistant Secretary for Fair Housing and Equal Opportunity"
+    if span.start > 0 and doc[span.start - 1].lower_ in ADJECTIVE_PREFIXES and len(span) == 1:
+        return True
+    if after is not None and after.lower_ in SHOW_NOUNS and after.is_lower and len(span) >= MIN_SHOW_TITLE_TOKENS:
+        return True
+    return _after_work_noun(span)
 
 
 def headline_end(doc: Doc, *, text: str | None = None) -> int:
@@ -72,6 +148,9 @@ def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc, *, text: st
 
 def _publisher_mention(span: Span) -> bool:
     doc = span.doc
+    nxt = doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].lower_ in {"and", "&"} and nxt[1].is_title:
+        return False  # the NER cut a longer name: "told the Financial Times New Media and Broadcasting Conference"
     before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     after = doc[span.end : span.end + 3].text.lower()
     told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
@@ -119,7 +198,12 @@ def person_like(cluster: EntityCluster, doc: Doc, *, titles: dict[str, list[int]
 
     ``titles`` is :func:`title_words` of ``doc``, passed by callers that test many clusters of one document.
     """
-    if any(AGE_APPOSITION.match(doc[m.end : m.end + 4].text_with_ws) for m in cluster.mentions if m.end < len(doc)):
+    if any(
+        AGE_APPOSITION.match(doc[m.end : m.end + 4].text_with_ws)
+        or (len(m) > 1 and not is_suffix_only(m[-1].text) and RELATIVE_WHO.match(doc[m.end : m.end + 3].text_with_ws))
+        for m in cluster.mentions
+        if m.end < len(doc)
+    ):
         return True
     names = [cluster.text_of(m) for m in cluster.mentions]
     multi = {surname_of(n) for n in names if len(n.split()) > 1 and not is_suffix_only(n.split()[-1])}
@@ -139,7 +223,7 @@ def person_like(cluster: EntityCluster, doc: Doc, *, titles: dict[str, list[int]
             if word in multi and before in ROLE_NOUNS:
                 return True
             alone = not doc[i - 1].is_title and (i + 1 == len(doc) or not doc[i + 1].is_title)
-            if word in multi and alone and _speaks(tok):
+            if word in multi and alone and (_speaks(tok) or RELATIVE_WHO.match(doc[i + 1 : i + 4].text_with_ws)):
                 return True
     return False
 
@@ -153,7 +237,25 @@ def drop_non_orgs(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster
     if not any(c.type == "ORG" for c in clusters):
         return list(clusters)
     titles = title_words(doc)
-    return [c for c in clusters if c.type != "ORG" or not (suffix_only(c) or person_like(c, doc, titles=titles))]
+    people = [c for c in clusters if c.type == "PERSON" or (c.type == "ORG" and person_like(c, doc, titles=titles))]
+    called = _person_words(people)
+    return [
+        c
+        for c in clusters
+        if c.type != "ORG"
+        or not (suffix_only(c) or any(c is p for p in people) or (c.kb_id is None and fold(c.name) in called))
+    ]
+
+
+def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:
+    """Words a person of the story is called by alone: the surname ("Stone" after "Charise Stone, 46,")."""
+    words: set[str] = set()
+    for person in people:
+        for mention in person.mentions:
+            parts = fold(person.text_of(mention)).split()
+            if len(parts) > 1:
+                words.add(surname_of(person.text_of(mention)) or parts[-1])
+    return frozenset(words)
 
 
 def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:

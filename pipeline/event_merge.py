@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -24,14 +25,52 @@ from pipeline.drafts import (
     PATIENT_ROLE,
     DocIndex,
     Draft,
+    fill_court,
 )
 from pipeline.entities import EntityCluster
+from pipeline.events_dates import date_suits_filed_with_settlements
+from pipeline.events_laws import prefer_statutes
 from pipeline.lexicon import Lexicon
 from pipeline.names import content_words, is_distinctive
 from pipeline.statuses import assign_statuses
 
 STATUS_LOOKAHEAD_SENTENCES = 2
-TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+# Penalties and probes reported together but imposed or opened one per party: "penalties of 200,000 dlrs
+# each", "were each fined", "in separate proceedings, the DPA fined A and B", "fined A and B ... respectively".
+SEPARATE_ACTIONS = re.compile(
+    r"\d\S*\s+(\w+\s+){0,2}each\b|\beach\s+(was\s+|were\s+)?(fined|penali[sz]ed)\b|"
+    r"\bseparate(ly)?\b|\brespectively\b|\bindividually\b",
+    re.IGNORECASE,
+)
+EACH_AMOUNT = re.compile(r"\d\S*\s+(\w+\s+){0,2}each\b", re.IGNORECASE)
+SPLIT_TYPES = ("FINE", "INVESTIGATION")
+# "today", also glued to the next word in scraped copy ("The Justice Department todayfiled a lawsuit").
+TODAY = re.compile(r"\btoday", re.IGNORECASE)
+# Events the lede reports as the day's news, by the statuses that make them so.
+LEDE_NEWS = {
+    "FINE": frozenset({"proposed", "imposed"}),
+    "SETTLEMENT": frozenset({"proposed", "agreed", "approved"}),
+    "LAWSUIT": frozenset({"filed", "pending"}),
+}
+
+
+def split_separate(draft: Draft, sentence: str, *, plural: bool) -> list[Draft]:
+    """One draft per party when a sentence reports several fines or probes at once (guidelines: two different
+    fines are two events). The cue is the sentence's ("each", "separately", "respectively") or a plural trigger
+    with several parties and no total ("launched investigations into A and B", "imposed fines on A and B"). A
+    joint penalty ("A and B agreed to pay a civil penalty of $280,000", "are required to pay civil penalties of
+    $225,750") stays one event. The amount stays only where it is each party's ("each")."""
+    parties = draft.roles.get(PATIENT_ROLE[draft.type], [])
+    plural = plural and not draft.roles.get("amount")
+    if draft.type not in SPLIT_TYPES or len(parties) < 2 or not (plural or SEPARATE_ACTIONS.search(sentence)):
+        return [draft]
+    keep_amount = EACH_AMOUNT.search(sentence) is not None
+    out = []
+    for idx in parties:
+        roles = {r: list(v) for r, v in draft.roles.items() if keep_amount or r != "amount"}
+        roles[PATIENT_ROLE[draft.type]] = [idx]
+        out.append(replace(draft, roles=roles, sentences=list(draft.sentences)))
+    return out
 
 
 def _merge_into(target: Draft, other: Draft) -> None:
@@ -42,6 +81,7 @@ def _merge_into(target: Draft, other: Draft) -> None:
     target.class_action = target.class_action or other.class_action
     target.class_size = target.class_size or other.class_size
     target.confidence = max(target.confidence, other.confidence)
+    target.ruling = target.ruling or other.ruling
 
 
 def _same_party(a: EntityCluster, b: EntityCluster) -> bool:
@@ -87,6 +127,15 @@ def _compatible(a: Draft, b: Draft) -> bool:
             return False
     amounts_a, amounts_b = set(a.roles.get("amount", [])), set(b.roles.get("amount", []))
     return not (amounts_a and amounts_b and not amounts_a & amounts_b)
+
+
+def _nearest_before(events: list[Draft], draft: Draft) -> Draft | None:
+    """Of the events a mention could repeat, the one spoken of last before it: a story that reports two fines
+    against one party and then says "X is contesting that fine" means the one it has just described."""
+    if not events:
+        return None
+    start = draft.sentences[0]
+    return max(events, key=lambda e: (max((s for s in e.sentences if s <= start), default=-1), -e.sentences[0]))
 
 
 def _salient_authority(index: DocIndex) -> int | None:
@@ -147,6 +196,45 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
     return linked
 
 
+# The actions a settlement with no party of its own can resolve, and which side of each becomes the claimant.
+SETTLED_ACTIONS = ("LAWSUIT", "FINE", "INVESTIGATION")
+CLAIMANT_KINDS = {"LAWSUIT": None, "FINE": ("REGULATOR", "GPE"), "INVESTIGATION": ("REGULATOR", "GPE")}
+
+
+def _link_settlements(orphans: list[Draft], events: list[Draft], index: DocIndex) -> list[Draft]:
+    """Settlement mentions that name no party, tied to the action they resolve when the article reports no
+    settlement that names one.
+
+    'The consent decree, lodged with the court, ...', 'The companies have agreed to pay a civil penalty to
+    resolve these charges': the settlement ends the suit, penalty or probe the article reports (guidelines: a
+    lawsuit and the settlement that ends it are two events). The suit's plaintiff, or the authority of the
+    penalty or probe, is the claimant; its defendant or target settles. All such mentions are one settlement.
+    """
+    actions = [e for e in events if e.type in SETTLED_ACTIONS and e.anchors()]
+    if not orphans or not actions:
+        return []
+    first = orphans[0].sentences[0]
+    action = min(actions, key=lambda e: (abs(e.sentences[0] - first), SETTLED_ACTIONS.index(e.type)))
+    settlement = Draft(type="SETTLEMENT", sentences=[first], confidence=CONFIDENCE_LINKED)
+    for orphan in orphans:
+        _merge_into(settlement, orphan)
+    settlement.confidence = CONFIDENCE_LINKED
+    settlement.add(
+        "defendant",
+        [
+            i
+            for i in action.roles.get(PATIENT_ROLE[action.type], [])
+            if index.type_of(i) != "REGULATOR" or not index.clusters[i].kb_id
+        ],
+    )
+    kinds = CLAIMANT_KINDS[action.type]
+    settlement.add(
+        "claimant",
+        [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if kinds is None or index.type_of(i) in kinds],
+    )
+    return [settlement] if settlement.anchors() else []
+
+
 def _retype_acting_bodies(events: list[Draft], index: DocIndex) -> None:
     """An organisation that fines or investigates in the story is a regulator (guidelines, government bodies)."""
     for e in events:
@@ -188,18 +276,25 @@ def _fines_in_pending_settlements(events: list[Draft]) -> None:
 
 
 def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
-    """An action reported as happening 'today' with no other date happened on the publication date."""
+    """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
+    happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
+    department today filed a lawsuit"). A suit the lede mentions only as settled or decided was filed earlier,
+    so only a suit reported as filed or pending takes the date."""
     published = doc._.published
     if not published:
         return
     text_start = doc._.text_start or 0
-    body = [s for s in sents if s.start_char >= text_start]
-    lede_today = bool(body) and TODAY.search(body[0].text) is not None
+    body = [i for i, s in enumerate(sents) if s.start_char >= text_start]
+    lede = body[0] if body else None
+    lede_today = lede is not None and TODAY.search(sents[lede].text) is not None
     for ev in events:
         if ev.date:
             continue
-        own = any(TODAY.search(sents[s].text) for s in ev.sentences)
-        if own or (lede_today and ev.type in ("FINE", "SETTLEMENT") and ev.status in ("agreed", "imposed", "proposed")):
+        news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+        # a suit reported as settled or decided "today" was filed before
+        own = (news or ev.type != "LAWSUIT") and any(TODAY.search(sents[s].text) for s in ev.sentences)
+        in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
+        if own or (news and in_lede):
             ev.date = published
 
 
@@ -214,24 +309,32 @@ def finish_events(
         if not draft.anchors():
             same = [e for e in events if e.type == draft.type]
             if same and (draft.definite or draft.class_action):
-                _merge_into(same[-1], draft)
+                _merge_into(_nearest_before(same, draft) or same[-1], draft)
             elif draft.type in ("INVESTIGATION", "LAWSUIT"):
                 probes.append(draft)
             elif draft.definite or draft.type == "SETTLEMENT":
                 ahead.append(draft)
             continue
-        match = next((e for e in events if _compatible(e, draft)), None)
+        match = _nearest_before([e for e in events if _compatible(e, draft)], draft)
         match = match or next((e for e in reversed(events) if _partial(e, draft, index)), None)
+        if match is None and draft.definite and not draft.roles.get(PATIENT_ROLE[draft.type]):
+            # "The Civil Division brought the case on behalf of the United States": a definite mention that
+            # names only the acting side is the article's event of that type, whoever it credits
+            match = next((e for e in reversed(events) if e.type == draft.type), None)
         match = match or next((e for e in events if _named_alike(e, draft, index)), None)
         if match is not None:
             _merge_into(match, draft)
         else:
             events.append(draft)
+    orphans: list[Draft] = []
     for draft in ahead:
         later = [e for e in events if e.type == draft.type]
         if later:
             _merge_into(min(later, key=lambda e: abs(e.sentences[0] - draft.sentences[0])), draft)
+        elif draft.type == "SETTLEMENT":
+            orphans.append(draft)
     events += _link_probes(probes, events, index)
+    events += _link_settlements(orphans, events, index)
     events = _absorb_one_sided(events)
     salient = _salient_authority(index)
     for ev in events:
@@ -248,10 +351,13 @@ def finish_events(
                 for n in (s - 1, s + 1):
                     if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
+    fill_court(events, index)
     assign_statuses(events, [s.text.lower() for s in sents], lexicon)
     _share_laws(events)
+    prefer_statutes(events, index)
     _fines_in_pending_settlements(events)
     _dates_of_announcements(events, doc, sents)
+    date_suits_filed_with_settlements(events, sents)
     _retype_public_bodies(events, index)
     _retype_acting_bodies(events, index)
     return [e for e in events if e.confidence >= min_confidence]

@@ -33,7 +33,10 @@ from pipeline.drafts import (
     DocIndex,
     Draft,
 )
-from pipeline.event_merge import finish_events
+from pipeline.event_merge import finish_events, split_separate
+from pipeline.events_dates import mention_date
+from pipeline.events_roles import class_size, fit_kinds
+from pipeline.events_rulings import found_violators, is_court_decision
 from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.roles import (
     RoleTokens,
@@ -55,65 +58,20 @@ CREDIT_LINE = re.compile(
 )
 # Nouns whose clause names who a probe is about: "allegations that X ...".
 ALLEGATION_NOUNS = frozenset({"allegation", "claim", "complaint", "suspicion", "accusation", "report"})
-# Head words of institutions that act as authorities when the story has them fine or investigate.
-INSTITUTION_HEADS = frozenset(
-    {
-        "board",
-        "council",
-        "committee",
-        "commission",
-        "authority",
-        "office",
-        "agency",
-        "tribunal",
-        "federation",
-        "league",
-        "ombudsman",
-        "inspectorate",
-        "regulator",
-        "watchdog",
-        "panel",
-        "body",
-    }
-)
-NUMBER_WORDS = {
-    w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-}
-NUMBER_WORDS.update({"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "a": 1.0})
-SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "represents approximately five million Amazon account holders", "on behalf of 12,000 customers"
-CLASS_SIZE = re.compile(
-    r"\b(represent(s|ing|ed)?|on behalf of|cover(s|ing)?|class of)\s+"
-    r"(approximately |about |some |roughly |nearly |more than |over |up to |an estimated )?"
-    r"(?P<number>(\d[\d,]*(\.\d+)?|[a-z]+)( (hundred|thousand|million|billion))*)\b",
-    re.IGNORECASE,
-)
 # Money a suit claims: "seeking $2.5m in damages", "compensation of $1m".
 DAMAGES = re.compile(r"\b(damages|compensation|seek(s|ing)?|sought|claim(s|ing)?|demand(s|ing|ed)?)\b", re.IGNORECASE)
 PREMODIFIER_GAP = 2  # tokens between an amount and the noun it modifies ("$10m class-action lawsuit")
 # Passive subjects of a credit line: "This case was investigated by ...".
 CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
-
-
-def class_size(text: str) -> int | None:
-    """The size of a class a suit represents: 'represents approximately five million account holders' -> 5e6."""
-    match = CLASS_SIZE.search(text)
-    if match is None:
-        return None
-    number = match["number"].lower().replace(",", "")
-    words = number.split()
-    value = float(words[0]) if words[0].replace(".", "", 1).isdigit() else NUMBER_WORDS.get(words[0])
-    if value is None:
-        return None
-    for word in words[1:]:
-        value *= SCALE_WORDS[word]
-    return int(value)
-
-
-def _institution(name: str) -> bool:
-    """'Standards Board', 'Football Association': a body that can act as an authority in a story."""
-    words = name.lower().split()
-    return bool(words) and words[-1] in INSTITUTION_HEADS
+# Words that end an amount: "$3.5m fine", "a 5 million euro fine", "500,000 dlrs fine".
+AMOUNT_WORDS = frozenset(
+    {"m", "bn", "k", "million", "billion", "euro", "euros", "dollar", "dollars", "dlrs", "pound", "pounds", "yen"}
+)
+# "paid $3.5m to end investigations", "will pay $5m to close the case": a payment that ends a claim settles it.
+PAY_TO_END = frozenset({"end", "close"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 class EventExtractor:
@@ -205,7 +163,11 @@ class EventExtractor:
                     return None
         elif tok.pos_ == "VERB" and is_court_request(tok):
             etype = "LAWSUIT"
-        elif lemma == "resolve" and tok.pos_ == "VERB":
+        elif is_court_decision(tok):
+            etype = "LAWSUIT"
+        elif tok.pos_ == "VERB" and (
+            lemma == "resolve" or (lemma in PAY_TO_END and tok.head.lemma_ == "pay" and tok.dep_ in ("xcomp", "advcl"))
+        ):
             objects = {c.lemma_ for c in tok.children if c.dep_ == "dobj"}
             if not objects & lex.resolve_objects:
                 return None
@@ -229,9 +191,14 @@ class EventExtractor:
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
-        """Nouns, and words the tagger calls adjectives but the parser uses as nouns ('against a fine')."""
+        """Nouns, and words the tagger calls adjectives but the parser uses as nouns ('against a fine'), or
+        that follow an amount ('the $3.5m fine': the tagger reads 'fine' as an adjective of 'm')."""
         if tok.pos_ in ("NOUN", "PROPN"):
             return True
+        if tok.pos_ == "ADJ" and tok.i > 0:
+            prev = tok.nbor(-1)
+            if prev.like_num or prev.lower_ in AMOUNT_WORDS:
+                return True
         return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
 
     def _hypothetical(self, tok: Token, roles: RoleTokens) -> bool:
@@ -247,6 +214,8 @@ class EventExtractor:
         """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
         out: list[int] = []
         for t in expand_conjuncts([tok]):
+            if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and t.head.head != t.head:
+                t = t.head.head  # noqa: PLW2901  (the noun the relative clause modifies)
             i = sent.start + t.i
             idx = index.token_cluster.get(i)
             if idx is None:
@@ -294,7 +263,7 @@ class EventExtractor:
                     continue
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
-                    drafts.append(draft)
+                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 
     def _draft(self, etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> Draft | None:
@@ -302,10 +271,14 @@ class EventExtractor:
             roles = court_request_roles(tok)
         else:
             roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        violators = found_violators(tok) if etype == "LAWSUIT" else []
+        if violators:
+            roles.patient = violators  # "the judge ruled that X had violated the Act"
         if self._hypothetical(tok, roles):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])
+        draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
         patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
@@ -318,10 +291,14 @@ class EventExtractor:
         for child in tok.children:  # "the Amazon lawsuit", "an SEC probe"
             if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
                 counter.append(index.token_cluster[sent.start + child.i])
-        # A party that is an authority acts; a company or person is acted on (settlements: defends).
+        # A party that is an authority acts; a company or person is acted on (settlements: defends). A state,
+        # county or city that an agency settles with is the side that settles ("a consent decree with Augusta
+        # County"): governments are sued too.
+        agency_acts = any(index.type_of(i) == "REGULATOR" for i in actor)
         for idx in counter:
             kind = index.type_of(idx)
-            if kind in ACTOR_TYPES and idx not in patient:
+            settles = etype == "SETTLEMENT" and kind == "GPE" and agency_acts
+            if kind in ACTOR_TYPES and idx not in patient and not settles:
                 actor.append(idx)
             elif idx not in actor:
                 patient.append(idx)
@@ -342,7 +319,7 @@ class EventExtractor:
         if etype == "INVESTIGATION" and not patient:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
-        actor, patient = self._fit_kinds(etype, actor, patient, draft, index)
+        actor, patient = fit_kinds(etype, actor, patient, draft, index)
         if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
@@ -351,56 +328,6 @@ class EventExtractor:
         if not draft.anchors():
             draft.confidence = CONFIDENCE_FALLBACK
         return draft
-
-    @staticmethod
-    def _date(tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> str | None:
-        """The date of the trigger's clause: a DATE attached to the trigger or its verb, else the sentence's."""
-        verb = tok if tok.pos_ == "VERB" else tok.head
-        scored = []
-        for ent in sdoc.ents:
-            if ent.label_ != "DATE":
-                continue
-            idx = index.token_cluster.get(sent.start + ent.start)
-            if idx is None or index.clusters[idx].value is None:
-                continue
-            prev = sent.start + ent.start - 2
-            if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
-                if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
-                    continue
-            near = attached(ent.root, tok, max_steps=3) or attached(ent.root, verb, max_steps=3)
-            scored.append((0 if near else 1, abs(ent.root.i - tok.i), str(index.clusters[idx].value)))
-        return min(scored)[2] if scored else None
-
-    @staticmethod
-    def _fit_kinds(
-        etype: str, actor: list[int], patient: list[int], draft: Draft, index: DocIndex
-    ) -> tuple[list[int], list[int]]:
-        """Put each party where its kind can stand: companies do not fine, courts do not settle."""
-        kind = index.type_of
-        courts = [i for i in actor + patient if kind(i) == "COURT"]
-        actor = [i for i in actor if kind(i) != "COURT" or etype == "FINE"]
-        patient = [i for i in patient if kind(i) != "COURT"]
-        if etype == "LAWSUIT":
-            draft.add("court", courts)
-            return actor, patient
-        if etype == "SETTLEMENT":
-            # the government side claims, the private side settles the claim against it
-            parties = actor + [i for i in patient if i not in actor]
-            authorities = [i for i in parties if kind(i) in ("REGULATOR", "GPE")]
-            private = [i for i in parties if i not in authorities]
-            if authorities and private:
-                return authorities, private
-        if etype in ("FINE", "INVESTIGATION", "SETTLEMENT"):
-            private = [
-                i
-                for i in actor
-                if kind(i) in ("ORG", "PERSON", "PUBLIC_BODY") and not _institution(index.clusters[i].name)
-            ]
-            if private and (etype != "SETTLEMENT" or not patient):
-                actor = [i for i in actor if i not in private]
-                if not patient:
-                    patient = private
-        return actor, patient
 
     def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
         """Who a probe is about when the parse gives it no object: the subject of the clause it examines.
@@ -414,7 +341,7 @@ class EventExtractor:
         scopes += [t for t in tok.sent if t.lemma_ in ALLEGATION_NOUNS]
         for scope in scopes:
             for t in scope.subtree:
-                if t is tok or t.dep_ not in ("nsubj", "nsubjpass") or t.head is tok.head:
+                if t == tok or t.dep_ not in ("nsubj", "nsubjpass") or t.head == tok.head:
                     continue
                 found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
                 if found:
@@ -457,7 +384,7 @@ class EventExtractor:
         draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
         if etype == "LAWSUIT":
             draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
-        draft.date = self._date(tok, sent, sdoc, index)
+        draft.date = mention_date(etype, tok, sent, sdoc, index, event_type=self.trigger_type)
         text = sent.text.lower()
         if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
             draft.class_action = True

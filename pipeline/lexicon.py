@@ -21,14 +21,16 @@ _STRONG = (
 )
 _IN_CONTEXT = (
     r"(legal|class|civil|court|enforcement)[- ]actions?|"
-    r"(br(ing|ings|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?)|"
-    r"(actions?|claims?|proceedings?)\b[^.;]{0,40}\bagainst|"
+    r"(br(ing|ings|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?|cases?)|"
+    r"(actions?|claims?|proceedings?|cases?)\b[^.;]{0,40}\bagainst|civil\s+cases?|cases?\s+(was\s+|were\s+)?filed|"
     r"(legal|court|civil)\s+proceedings?|damages?\s+claims?|"
     r"(ask|asks|asked|asking|petition\w*|request\w*|urg\w*|mov(e|es|ed|ing))\b[^.;]{0,40}\b(court|judge)\b|"
+    r"\b(court|judge|justice|jury)\b[^.;]{0,80}\b(enjoin\w*|barr(ed|ing)|bars?)\b|(enjoin\w*|barr(ed|ing))\b[^.;]{0,120}\bby\b[^.;]{0,40}\b(court|judge|jury)\b|"
+    r"\b(court|judge|justice|jury)\b[^;]{0,120}\b(rul(ed|es|ing)|f(ou)?nds?|finding|h(e|o)lds?)\b[^;]{0,200}\b(violat|infring|breach|defraud|discriminat|contraven)\w*|"
     r"(settlement|consent)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
     r"consent\s+(decrees?|judg(e)?ments?)|"
-    r"resolv\w*\b[^.;]{0,60}\b(allegations?|claims?|charges?|lawsuits?|suits?|cases?|investigations?|matters?|"
-    r"disputes?|violations?|complaints?|liabilit\w*)"
+    r"(resolv\w*|\bpa(y|ys|id|ying)\b[^.;]{0,80}\bto (end|close))\b[^.;]{0,60}\b(allegations?|claims?|charges?|"
+    r"lawsuits?|suits?|cases?|investigations?|matters?|disputes?|violations?|complaints?|liabilit\w*)"
 )
 RELEVANCE_PATTERN = re.compile(rf"\b({_STRONG})\b|{_IN_CONTEXT}", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from pipeline.names import DETERMINERS, looks_like_acronym
+from pipeline.names import CORPORATE_SUFFIXES, DETERMINERS, initials, looks_like_acronym
 
 # Heads of descriptive references to authorities ("the UK's privacy watchdog").
 DESCRIPTOR_HEADS = (
@@ -28,6 +28,9 @@ DESCRIPTOR_MODIFIERS = (
 )  # fmt: skip
 # Scraped copy glues a null field or the next sentence to a word: "NoneApplicants", "DepartmentThe".
 GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
+# Function words the NER leaves at the end of a span ("Union by", "Management Centre at", "Administration
+# and"): a name never ends in one written in lower case.
+TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "at", "by", "to", "for", "in", "on", "the", "with", "from"})
 # Descriptive laws named as breached ("EU privacy laws", "anti-spam laws", "federal fair housing laws").
 LAW_DESCRIPTOR_MODIFIERS = (
     "privacy", "data", "protection", "anti", "spam", "competition", "antitrust", "consumer", "fraud", "fair",
@@ -64,11 +67,74 @@ def trim_mention(span: Span) -> Span | None:
     while end > start and (
         doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
         or GLUED_TOKEN.search(doc[end - 1].text)
+        or (doc[end - 1].is_lower and doc[end - 1].lower_ in TRAILING_FUNCTION_WORDS)
     ):  # fmt: skip
         end -= 1
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # cut at a bracket the span does not close: "Ato (Boldon", "Institute (ASI"
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+
+# Words that coordinate two company names the NER read as one ("Sears, Roebuck and Co and Kellwood Co").
+COORDINATORS = frozenset({"and", "&", ","})
+
+
+def _legal_form(text: str) -> bool:
+    return text.rstrip(".").casefold() in CORPORATE_SUFFIXES
+
+
+def split_coordinated(span: Span) -> list[Span]:
+    """An organisation span that holds two companies joined after a legal form, as two spans: a legal form
+    ends a name, so "X Co and Y Co" is two names (the NER often joins coordinated company names)."""
+    if span.label_ != "ORG":
+        return [span]
+    doc = span.doc
+    for tok in span[:-2]:
+        nxt, after = doc[tok.i + 1], doc[tok.i + 2]
+        if _legal_form(tok.text) and nxt.lower_ in COORDINATORS and after.is_title and not _legal_form(after.text):
+            head = Span(doc, span.start, tok.i + 1, label=span.label, kb_id=span.kb_id)
+            return [head, *split_coordinated(Span(doc, tok.i + 2, span.end, label=span.label, kb_id=span.kb_id))]
+    return [span]
+
+
+# How far left a name may be extended to match the acronym after it, and the words it may cross: the NER
+# cuts a name at a comma or a lower-case word ("State Administration of Radio, Film and Television (SARFT)").
+MAX_ACRONYM_EXTENSION = 8
+NON_ORG_NER_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+ACRONYM_NAME_JOINERS = frozenset({",", "of", "and", "for", "the", "on", "in", "&", "-"})
+
+
+def _all_initials(text: str) -> str:
+    return "".join(w[0] for w in re.split(r"[^\w]+", text) if w).upper()
+
+
+def extend_to_acronym(span: Span) -> Span:
+    """A name the NER cut short, extended left until its initials spell the acronym in brackets after it:
+    a press release defines an acronym by the full name, so the initials say where that name starts."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return span
+    acronym = doc[span.end + 1].text
+    if not looks_like_acronym(acronym) or acronym in (initials(span.text), _all_initials(span.text)):
+        return span
+    floor = max(0, span.start - MAX_ACRONYM_EXTENSION)
+    for start in range(span.start - 1, floor - 1, -1):
+        tok = doc[start]
+        if not (tok.is_title or tok.is_upper or tok.lower_ in ACRONYM_NAME_JOINERS):
+            return span
+        if (tok.is_title or tok.is_upper) and tok.lower_ not in DETERMINERS:
+            text = doc[start : span.end].text
+            if acronym in (initials(text), _all_initials(text)):
+                # a longer name is another body ("Puerto Rico Department of Justice (PRDOJ)"): typed afresh
+                # and a name spelled by an acronym is an organisation's, whatever the NER called its last words
+                retype = span.kb_id or span.label_ in NON_ORG_NER_LABELS
+                return Span(doc, start, span.end, label="ORG" if retype else span.label)
+    return span
 
 
 def lower_ids(doc: Doc) -> frozenset[int]:

@@ -30,20 +30,32 @@ GENERIC_WORDS = frozenset(
         "attorney", "general", "new", "american", "first", "global",
     }
 )  # fmt: skip
+# Joiners left at the end of a name once its corporate suffix is gone ("Goldman Sachs and Co").
+NAME_JOINERS = frozenset({"&", "and"})
 STOP_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to", "de", "&"})
 # Memoised results of the pure name functions: the entity stage compares every mention with every cluster,
 # so the same few hundred names of a document are folded and split thousands of times. Bounded so a long
 # run does not grow without limit.
 NAME_CACHE_SIZE = 4096
+# Shortest spacing-free name compared by :func:`is_compact_form` ("JPMorganChase"), so that two-letter
+# keys do not match every name that starts with them.
+MIN_COMPACT_CHARS = 6
 
 # Head words that make an organisation name a public enforcer or a court (checked on whole words).
 REGULATOR_HEAD_PATTERN = re.compile(
     r"\b(commission|commissioner|authority|agency|department|ministry|attorney general|attorneys general|"
     r"regulator|watchdog|inspectorate|ombudsman|administration|bureau|directorate|"
-    r"supervisor|prosecutor|prosecutors|procurator|treasury|police|fbi|office of the|"
+    r"supervisor|prosecutor|prosecutors|procurator|treasury|police|fbi|office of|"
     r"attorney's office|attorneys office|attorney.s office|u\.s\. attorney|inspector general|strike force|"
     r"task force|litigation (section|branch)|(fraud|crimes?|enforcement|counterterrorism) section|"
     r"investigative service|sheriff'?s office)\b",
+    re.IGNORECASE,
+)
+# Authorities named for the service they run (a transit, port or housing authority) operate it and are
+# sued or contracted like companies; "authority" alone heads regulators ("Financial Conduct Authority").
+SERVICE_AUTHORITY_PATTERN = re.compile(
+    r"\b(transit|transportation|port|ports|housing|airport|water|power|toll|parking|turnpike|bridge|tunnel|"
+    r"school|hospital|redevelopment|development|sewer|sewerage|utilities|utility) authorit(y|ies)\b",
     re.IGNORECASE,
 )
 # Public bodies that are neither companies nor enforcers (victims, customers, defendants): not ORG.
@@ -56,6 +68,40 @@ PUBLIC_BODY_PATTERN = re.compile(
 )
 # Heads that make a capitalised phrase a law, not an organisation ("Texas Deceptive Trade Practices Act").
 LAW_HEAD_PATTERN = re.compile(r"\b(act|acts|code|guidelines|convention|directive|regulation|statute)$", re.I)
+# Last words of capitalised phrases the NER calls organisations that name something else: documents and
+# registers ("Federal Register", "Permanent Resident Cards", "Forms I-9" ends otherwise), programmes and
+# schemes ("Fair Housing Testing Program"), street addresses ("Fifth Street N.W."), facilities ("Palo Verde
+# Nuclear Generating Station"), sporting and other events ("Norwich Union Grand Prix"), diseases.
+NON_ORG_HEAD_PATTERN = re.compile(
+    r"\b(register|registry|card|cards|forms?|certificates?|passports?|schedule|guidance|"
+    r"program|programs|programme|programmes|initiative|scheme|"
+    r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
+    r"station|plant|reactor|refinery|headquarters|"
+    r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|"
+    r"virus|disease|syndrome)$",
+    re.IGNORECASE,
+)
+# Words of a job title ("Trial Attorneys", "GSA Inspector", "Home Secretary"): a phrase holding one names
+# a person or a post, never an organisation (enforcers' titles are typed before: "Attorney General").
+ROLE_TITLE_WORDS = frozenset(
+    {
+        "attorney", "attorneys", "agent", "agents", "inspector", "inspectors", "secretary", "senator",
+        "congressman", "congresswoman", "minister", "chairman", "chairwoman", "spokesman", "spokeswoman",
+        "spokesperson", "commander", "lieutenant", "sergeant", "detective", "governor", "mayor",
+    }
+)  # fmt: skip
+# Letters after a person's name (British barristers and members of parliaments): "Guy Mansfield QC", "MSP".
+POST_NOMINALS = frozenset({"qc", "kc", "mp", "msp", "mep", "am", "mla", "esq", "obe", "mbe", "cbe"})
+# Political parties by the names news uses for them; the NER often calls them nationalities or groups
+# (NORP) or people ("Lib Dem"), while the guidelines count parties as organisations.
+POLITICAL_PARTIES = frozenset(
+    {
+        "conservative party", "conservatives", "tories", "tory", "labour", "labour party", "liberal democrats",
+        "lib dems", "lib dem", "snp", "scottish national party", "plaid cymru", "ukip", "green party",
+        "sinn fein", "dup", "democratic unionist party", "democrats", "democratic party", "republicans",
+        "republican party", "gop", "christian democrats", "social democrats", "cdu", "spd", "anc", "bjp",
+    }
+)  # fmt: skip
 COURT_HEAD_PATTERN = re.compile(r"\b(court|tribunal|judiciary|circuit)\b", re.IGNORECASE)
 # Organisations with a regulator-like head word that are not public bodies.
 NON_REGULATOR_PATTERN = re.compile(
@@ -85,8 +131,8 @@ def _name_words(text: str) -> tuple[str, ...]:
     words = [w for w in re.split(r"[^\w&]+", folded) if w]
     while words and words[0] in DETERMINERS:
         words = words[1:]
-    while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
-        words = words[:-1]
+    while len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in NAME_JOINERS):
+        words = words[:-1]  # "Goldman Sachs and Co" -> goldman sachs; "JPMorgan Chase & Co." -> jpmorgan chase
     return tuple(words)
 
 
@@ -127,7 +173,9 @@ def is_acronym_of(short: str, long: str) -> bool:
     if not looks_like_acronym(short) or len(long.split()) < 2:
         return False
     all_initials = "".join(w[0] for w in re.split(r"[^\w]+", long) if w).upper()
-    return letters in (initials(long), all_initials)
+    bare = _name_words(long)  # without its legal form: 'BP' ~ 'British Petroleum Co PLC'
+    bare_initials = "".join(w[0] for w in bare if w not in STOP_WORDS).upper() if len(bare) > 1 else ""
+    return letters in (initials(long), all_initials, bare_initials)
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -141,6 +189,26 @@ def is_short_form(short: str, long: str) -> bool:
     if not s or len(s) >= len(lw) or lw[: len(s)] != s:
         return False
     return is_distinctive(frozenset(s) - STOP_WORDS)
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def is_compact_form(short: str, long: str) -> bool:
+    """True when two names differ in spacing only: 'JP Morgan Chase' ~ 'JPMorgan Chase & Co.', or the first
+    is a leading part of the other written so ('JP Morgan' ~ 'JPMorgan Chase')."""
+    sw, lw = _name_words(short), _name_words(long)
+    compact = "".join(sw)
+    if len(compact) < MIN_COMPACT_CHARS or sw == lw or not is_distinctive(frozenset(sw) - STOP_WORDS):
+        return False
+    return any("".join(lw[:k]) == compact for k in range(1, len(lw) + 1))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def is_last_word_of(short: str, long: str) -> bool:
+    """True when a one-word name is the last word of a longer organisation's name without its legal form:
+    'Disney' ~ 'Walt Disney Company', 'Thiokol' ~ 'Morton Thiokol Inc'. News refers to companies by their
+    most distinctive word; never on generic words ('Group', 'Bank')."""
+    s, lw = _name_words(short), _name_words(long)
+    return len(s) == 1 and len(lw) > 1 and lw[-1] == s[0] and len(s[0]) > 2 and is_distinctive(frozenset(s))
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -159,6 +227,8 @@ def org_kind(text: str) -> str:
     """'COURT', 'REGULATOR', 'LAW', 'PUBLIC_BODY' (no enforcing role) or 'ORG' from a name's words."""
     if COURT_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "COURT"
+    if SERVICE_AUTHORITY_PATTERN.search(text):
+        return "PUBLIC_BODY"
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "REGULATOR"
     if LAW_HEAD_PATTERN.search(text.rstrip(". ")) and len(text.split()) > 1:
@@ -166,6 +236,35 @@ def org_kind(text: str) -> str:
     if PUBLIC_BODY_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "PUBLIC_BODY"
     return "ORG"
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def names_no_organisation(text: str) -> bool:
+    """True when a capitalised phrase the NER called an organisation names something else by its words: a
+    document, programme, address, facility or event (``NON_ORG_HEAD_PATTERN``), a job title or a person
+    with one ("Trial Attorneys Jennifer Ambuehl", "Guy Mansfield QC"), a generic word alone ("Departments").
+    Names with a legal form ("Acme Cards Inc.") are always organisations."""
+    words = [w for w in re.split(r"[^\w&.'-]+", fold(text)) if w]
+    plain = [w.strip(".") for w in words]
+    if not plain or plain[-1] in CORPORATE_SUFFIXES:
+        return False
+    if len(plain) > 1 and NON_ORG_HEAD_PATTERN.search(text.rstrip(", ")):
+        return True
+    if any(w in ROLE_TITLE_WORDS for w in plain) or plain[-1] in POST_NOMINALS:
+        return True
+    return generic_alone(text)
+
+
+def is_political_party(text: str) -> bool:
+    """True for the name of a political party as news writes it ("the Tories", "Lib Dem", "Democrats")."""
+    return normalize_name(text) in POLITICAL_PARTIES
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def generic_alone(text: str) -> bool:
+    """True for one generic word standing alone ("Department", "Departments", "Authority"): a reference
+    to an entity named elsewhere, never a name itself."""
+    return len(text.split()) == 1 and fold(singular_name(text.strip(". "))) in GENERIC_WORDS
 
 
 # -- scraped copy without apostrophes ------------------------------------------------------------------

@@ -7,7 +7,6 @@ document pass; the event extractor runs them on the sentences that can hold an e
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
@@ -18,8 +17,9 @@ from pipeline.gazetteer_matcher import build_gazetteer_component
 from pipeline.settings import DEFAULT_SETTINGS, Settings
 
 SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-# Scraped copy glues sentences: "...the Act.The charges..." -> split after a lower-case word.
-GLUED_SENTENCE_INFIX = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+# Scraped copy glues sentences: "...the Act.The charges..." and "...in 2009.The case..." -> split the full
+# stop after a lower-case word or a year. Abbreviations ("U.S.", "Inc.") and decimals ("3.5") never match.
+GLUED_SENTENCE_INFIX = r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))\.(?=[A-Z][a-z])"
 
 
 def _load_model() -> Language:
@@ -53,8 +53,3 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     for name in SYNTAX_PIPES:
         nlp.disable_pipe(name)
     return nlp
-
-
-def glued_sentence(text: str) -> bool:
-    """True when ``text`` holds two sentences glued by a full stop with no space."""
-    return re.search(GLUED_SENTENCE_INFIX, text) is not None

@@ -42,6 +42,9 @@ CLAIMING_VERBS = frozenset({"allege", "claim", "charge", "contend", "assert", "a
 # "asked a federal court to bar X from ...": a suit whose defendant is the object of the relief sought.
 RELIEF_VERBS = frozenset({"bar", "enjoin", "order", "prohibit", "stop", "shut", "halt", "block", "force", "require"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# How a collective noun lists its members: "the defendants, which include A and B", "firms such as A".
+LISTING_PREPS = frozenset({"including", "include", "like"})
+LISTING_VERBS = frozenset({"include", "comprise", "be"})
 CLIMB_DEPS = frozenset(
     {
         "prep",
@@ -112,7 +115,7 @@ def subject_of(verb: Token) -> Token | None:
                 seen += 1
                 continue
             return verb.head
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl") and verb.head != verb:
             objects = children(verb.head, "dobj")
             if verb.dep_ == "xcomp" and objects and verb.head.lemma_ in OBJECT_CONTROL_VERBS:
                 return objects[0]
@@ -123,8 +126,25 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def listed_members(token: Token) -> list[Token]:
+    """The parties a collective noun lists: 'defendants, which include A, B and C', 'companies including A'.
+
+    Only plural common nouns list members ('the defendants', 'several companies'); a named party's
+    'including' phrase is about something else ('Acme, including its subsidiaries').
+    """
+    if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
+        return []
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in LISTING_PREPS:  # "companies including A and B"
+            out += children(child, "pobj")
+        elif child.dep_ == "relcl" and child.lemma_ in LISTING_VERBS:  # "defendants, which include A"
+            out += children(child, "dobj", "attr")
+    return out
+
+
 def expand_conjuncts(tokens: list[Token]) -> list[Token]:
-    """'X and Y' -> [X, Y], in order, without duplicates."""
+    """'X and Y' -> [X, Y], in order, without duplicates; a collective noun adds the members it lists."""
     out: list[Token] = []
     stack = list(tokens)
     while stack:
@@ -133,6 +153,7 @@ def expand_conjuncts(tokens: list[Token]) -> list[Token]:
             continue
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
+        stack.extend(listed_members(tok))
     return out
 
 
@@ -143,7 +164,7 @@ def governing_verb(token: Token) -> Token | None:
         if cur.dep_ == "ROOT" and cur.pos_ not in ("VERB", "AUX"):
             return None
         if cur.dep_ not in CLIMB_DEPS and cur.dep_ not in SUBJECT_DEPS:
-            return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head is not cur else None
+            return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head != cur else None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             return cur
@@ -205,8 +226,14 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         elif child.dep_ == "acl":  # "a fine imposed by Y on X", "a lawsuit filed by Y against X"
             roles.actor += agent_objects(child)
             roles.patient += prep_objects(child, {"against", "on", "into", "upon"})
-        elif child.dep_ in ("acl", "advcl") and child.lemma_ in ACCUSING_VERBS:
+            if child.lemma_ in ACCUSING_VERBS:  # "a complaint charging X with ..."
+                roles.patient += children(child, "dobj")
+            if child.lemma_ in CLAIMING_VERBS:  # "a complaint alleging that X violated ..."
+                roles.patient += claimed_subjects(child)
+        elif child.dep_ == "advcl" and child.lemma_ in ACCUSING_VERBS:
             roles.patient += children(child, "dobj")
+        elif child.dep_ == "relcl" and child.lemma_ in CLAIMING_VERBS:  # "a complaint which alleged that X ..."
+            roles.patient += claimed_subjects(child)
         elif child.dep_ == "relcl":  # "a penalty Amazon faced from Y", "the fine the regulator imposed"
             rel_subjects = children(child, "nsubj")
             if child.lemma_ in PATIENT_VERBS:
@@ -248,10 +275,25 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
     return roles
 
 
+def claimed_subjects(verb: Token) -> list[Token]:
+    """Who a suit says did wrong: the active subjects of what it alleges.
+
+    'alleged that Coltec violated the CAA ... and that NASSCO violated the CAA' -> Coltec, NASSCO. Passive
+    subjects are left out: 'alleges that Ms. Smith was harassed' names the victim, not the party sued.
+    """
+    out: list[Token] = []
+    for clause in children(verb, "ccomp"):
+        clauses = [clause]
+        clauses += [t for t in clause.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and children(t, "mark")]
+        for c in clauses:
+            out += children(c, "nsubj")
+    return out
+
+
 def _path(start: Token, end: Token) -> list[Token]:
     out: list[Token] = []
     cur = start
-    while cur is not end and cur.head is not cur and len(out) < MAX_CLIMB:
+    while cur != end and cur.head != cur and len(out) < MAX_CLIMB:
         cur = cur.head
         out.append(cur)
     return out
@@ -261,9 +303,9 @@ def attached(token: Token, target: Token, *, max_steps: int = 3) -> bool:
     """True when ``token`` sits within ``max_steps`` heads below ``target`` (or is in its subtree nearby)."""
     cur = token
     for _ in range(max_steps + 1):
-        if cur is target:
+        if cur == target:
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False

@@ -48,3 +48,18 @@ def test_existing_entities_are_kept(tagger):
     doc = nlp("Acme Widgets Inc. was sued.")
     doc.ents = [spacy.tokens.Span(doc, 0, 3, label="REGULATOR")]
     assert [(e.text, e.label_) for e in component(doc).ents] == [("Acme Widgets Inc.", "REGULATOR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Oliver Finegold, of the Evening Standard newspaper, said so.", ["Evening Standard"]),
+        ("The losses were large, the South China Morning Post reported.", ["South China Morning Post"]),
+        ("The Times said nothing.", []),  # a head word alone is no title
+        ("Executives expect fewer sales this quarter.", []),
+    ],
+)
+def test_outlet_titles_before_a_cue_word_are_organisations(tagger, text, names):
+    nlp, component = tagger
+    doc = component(nlp(text))
+    assert [e.text for e in doc.ents] == names

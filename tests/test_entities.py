@@ -240,3 +240,98 @@ def test_person_like_with_and_without_the_title_word_index(text: str, name: str,
     doc = cluster.mentions[0].doc
     assert person_like(cluster, doc) == person
     assert person_like(cluster, doc, titles=title_words(doc)) == person
+
+
+def _orgs(extractor, text: str, title: str | None = None) -> set[str]:
+    from pipeline.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t", text=text, title=title, published="2015-01-01"))
+    return _sets(record).get("ORG", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("Austin Aitken is suing NBC over its programme Fear Factor, his lawyer said.", "Fear Factor"),
+        ("The case is being prosecuted by Trial Attorneys Laura Cordova and Allan Medina.", "Trial Attorneys"),
+        ("The decree will be published in the Federal Register, the department said.", "Federal Register"),
+        ("Comments may be sent to the Antitrust Division, 450 Fifth Street N.W., Washington D.C.", "Fifth Street N.W."),
+        ("New Home Secretary Charles Clarke has vowed to plough on with plans for ID cards.", "New Home"),
+        ("Revs 237.2 mln vs 382.3 mln. Acme Corp said sales fell.", "Revs 237.2"),
+    ],
+)  # fmt: skip
+def test_titles_documents_addresses_and_posts_are_not_orgs(extractor, text: str, not_org: str) -> None:
+    assert not any(not_org in name for name in _orgs(extractor, text))
+
+
+def test_surname_of_a_person_is_not_an_org(extractor) -> None:
+    text = (
+        "Charise Stone, 46, was convicted by a federal jury. A judge sentenced Stone to five years in prison. "
+        "Stone targeted distressed homeowners. At his and Stones direction, false statements were prepared."
+    )
+    assert not any("Stone" in name for name in _orgs(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("JPMorgan Chase & Co. agreed to pay $50 million. JP Morgan Chase will also review its loans.",
+         {"JPMorgan Chase & Co."}),
+        ("The Walt Disney Company owns the network. Disney declined to comment.", {"Walt Disney Company"}),
+        ("The department sued Dish Network LLC. Dishs reckless decision to use call centers hurt consumers.",
+         {"Dish Network LLC"}),
+    ],
+)  # fmt: skip
+def test_short_spaced_and_possessive_forms_join_the_full_name(extractor, text: str, orgs: set[str]) -> None:
+    assert _orgs(extractor, text) == orgs
+
+
+def test_coordinated_company_names_are_two_orgs(extractor) -> None:
+    text = "The suit names Sears, Roebuck and Co and Kellwood Co as defendants. Kellwood denied the claims."
+    orgs = _orgs(extractor, text)
+    assert "Kellwood Co" in orgs and not any("Sears" in name and "Kellwood" in name for name in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The mayor accused a reporter of the Evening Standard newspaper of doorstepping him.", "Evening Standard"),
+        ("Both men worked at the bank in Harbin, the South China Morning Post reported.", "South China Morning Post"),
+    ],
+)  # fmt: skip
+def test_news_outlets_named_in_a_story_are_orgs(extractor, text: str, outlet: str) -> None:
+    assert outlet in _orgs(extractor, text)
+
+
+def test_political_parties_are_orgs(extractor) -> None:
+    text = "Earlier this week the Tories announced they would back the government's plans."
+    assert any("Tories" in name for name in _orgs(extractor, text))
+
+
+def test_unit_of_a_public_body_is_not_an_org(extractor) -> None:
+    text = "Special Agent in Charge John Smith of the HHS-OIG Chicago Regional Office made the announcement."
+    assert not any("Regional Office" in name for name in _orgs(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "trimmed"),
+    [
+        ("could lead to acquisition of Union by Public Service Co.", 5, 7, "Union"),
+        ("there was me and Ato (Boldon) in the crowd", 4, 7, "Ato"),
+        ("the Scottish Local Authority Centre at Glasgow", 1, 6, "Scottish Local Authority Centre"),
+    ],
+)  # fmt: skip
+def test_trim_mention_drops_trailing_function_words_and_open_brackets(text, start, end, trimmed) -> None:
+    from pipeline.mention_patterns import trim_mention
+
+    doc = spacy.blank("en")(text)
+    span = trim_mention(Span(doc, start, end, label="ORG"))
+    assert span is not None and span.text == trimmed
+
+
+def test_split_coordinated_cuts_after_a_legal_form() -> None:
+    from pipeline.mention_patterns import split_coordinated
+
+    doc = spacy.blank("en")("Sears, Roebuck and Co and Kellwood Co were named.")
+    parts = split_coordinated(Span(doc, 0, 8, label="ORG"))
+    assert [p.text for p in parts] == ["Sears, Roebuck and Co", "Kellwood Co"]

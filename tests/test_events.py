@@ -165,7 +165,7 @@ def test_every_event_names_its_core_party(extractor):
     ],
 )
 def test_class_size_where_stated(text, size):
-    from pipeline.events import class_size
+    from pipeline.events_roles import class_size
 
     assert class_size(text) == size
 
@@ -173,3 +173,22 @@ def test_class_size_where_stated(text, size):
 def test_an_amount_near_an_investigation_is_not_one_of_its_roles(extractor):
     record = run(extractor, "The SEC opened a $5 million investigation into Acme Corp.")
     assert [(e.type, sorted(e.roles)) for e in record.events] == [("INVESTIGATION", ["authority", "target"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        # a suit reported only through the court's injunction
+        (
+            "A federal judge in Chicago has permanently barred Acme Tax Services from preparing tax returns.",
+            "Acme Tax Services",
+        ),
+        # a suit called a "case"
+        ("The Justice Department filed a civil case against Acme Corp under the Fair Housing Act.", "Acme Corp"),
+    ],
+)
+def test_suit_without_the_word_lawsuit(extractor, text, defendant):
+    record = run(extractor, text)
+    suits = [e for e in record.events if e.type == "LAWSUIT"]
+    assert len(suits) == 1
+    assert defendant in role_names(record, suits[0], "defendant")

@@ -206,3 +206,113 @@ def test_drop_conversions_keeps_first_stated_currency(text: str, kept: list[str]
 )
 def test_parse_number_reads_english_and_european_separators(written: str, scaled: bool, value: str) -> None:
     assert parse_number(written, scaled=scaled) == Decimal(value)
+
+
+# --- Units given once: results tables and comparisons (phrases written for these tests) ----------
+
+TABLE = """ACME WIDGET CO 4TH QTR LOSS
+
+Shr loss two cts vs profit 11 cts
+    Net loss 412,000 vs profit 1,907,000
+    Revs 118.4 mln vs 131.9 mln
+    Avg shrs 21.3 mln vs 20.8 mln
+    Year
+    Net 2,015,000 vs 4,260,000
+    Revs 1.2 billion vs 998.5 mln
+"""
+
+
+def _read(text: str, default_currency: str | None = None) -> list[tuple[str, float, str]]:
+    return [(text[s:e], a.value, a.currency) for s, e, a in find_amounts(text, default_currency=default_currency)]
+
+
+def test_table_columns_take_the_wire_default_unit() -> None:
+    assert _read(TABLE) == [
+        ("two cts", 0.02, "USD"),
+        ("11 cts", 0.11, "USD"),
+        ("412,000", 412000.0, "USD"),
+        ("1,907,000", 1907000.0, "USD"),
+        ("118.4 mln", 118400000.0, "USD"),
+        ("131.9 mln", 131900000.0, "USD"),
+        ("2,015,000", 2015000.0, "USD"),
+        ("4,260,000", 4260000.0, "USD"),
+        ("1.2 billion", 1200000000.0, "USD"),
+        ("998.5 mln", 998500000.0, "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "default_currency", "expected"),
+    [
+        # the unit stated once on the line serves every column
+        ("Group shr 41.20 yen vs 39.05\n", None, [("41.20 yen", 41.2, "JPY"), ("39.05", 39.05, "JPY")]),
+        ("Shr 19 cts vs 13\n", None, [("19 cts", 0.19, "USD"), ("13", 0.13, "USD")]),
+        # a line without a unit takes the table's currency, else its note, else the story's
+        (
+            "Shr 21.5p vs 18.0p\n    Net 48 mln vs 41 mln\n",
+            None,
+            [("21.5p", 0.215, "GBP"), ("18.0p", 0.18, "GBP"), ("48 mln", 48e6, "GBP"), ("41 mln", 41e6, "GBP")],
+        ),
+        (
+            "Net 7.5 mln vs 6.1 mln\n    NOTE: Figures in sterling.\n",
+            None,
+            [("7.5 mln", 7.5e6, "GBP"), ("6.1 mln", 6.1e6, "GBP")],
+        ),
+        ("Net 3,100,000 vs 2,900,000\n", "CAD", [("3,100,000", 3.1e6, "CAD"), ("2,900,000", 2.9e6, "CAD")]),
+    ],
+)
+def test_table_lines_carry_their_unit(text: str, default_currency: str | None, expected: list) -> None:
+    assert _read(text, default_currency) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avg shrs 21.3 mln vs 20.8 mln\n",  # a share count
+        "Shr out 4,100,000 vs 3,900,000\n",
+        "Return on assets 1.2 pct vs 0.9 pct\n",
+        "Tonnes 41,000 vs 38,500\n",  # not a money label
+        "Record April 15\n",
+    ],
+)
+def test_table_lines_that_count_are_not_money(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It forecast earnings of 2.40 dlrs a share compared with 2.15 in 1986.",
+            [("2.40 dlrs", 2.4, "USD"), ("2.15", 2.15, "USD")],
+        ),
+        ("Profit rose to 5.2 mln dlrs, up from 4.1 mln.", [("5.2 mln dlrs", 5.2e6, "USD"), ("4.1 mln", 4.1e6, "USD")]),
+        ("The dividend is 12 cts against 10 last year.", [("12 cts", 0.12, "USD"), ("10", 0.1, "USD")]),
+        (
+            "Sales rose to 3.4 billion euros from 3.1 billion.",
+            [("3.4 billion euros", 3.4e9, "EUR"), ("3.1 billion", 3.1e9, "EUR")],
+        ),
+        # counts, percentages and years are not compared amounts
+        ("It raised 5 mln dlrs from 12 banks.", [("5 mln dlrs", 5e6, "USD")]),
+        ("Costs were 3 mln dlrs vs 12 pct of sales.", [("3 mln dlrs", 3e6, "USD")]),
+        ("It paid 2 mln dlrs from 1985 to 1987.", [("2 mln dlrs", 2e6, "USD")]),
+        # a new sentence is no comparison
+        ("It paid 2 mln dlrs. Against 40 others, it won.", [("2 mln dlrs", 2e6, "USD")]),
+    ],
+)
+def test_compared_figures_take_the_unit_of_the_amount_before(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares rose 4p to 113.5p.", [("4p", 0.04, "GBP"), ("113.5p", 1.135, "GBP")]),
+        ("The final dividend is 6.5p.", [("6.5p", 0.065, "GBP")]),
+        ("It records video at 1080p and 720p.", []),  # video resolutions
+        ("Film studios sued P2P networks.", []),
+        ("See page 5 p 3.", []),
+    ],
+)
+def test_pence_written_after_the_digits(text: str, expected: list) -> None:
+    assert _read(text) == expected

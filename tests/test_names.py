@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.names import bare_possessive_split, org_kind, singular_name
+from pipeline.names import (
+    bare_possessive_split,
+    is_acronym_of,
+    is_compact_form,
+    is_last_word_of,
+    is_political_party,
+    names_no_organisation,
+    normalize_name,
+    org_kind,
+    singular_name,
+)
 
 KNOWN = {"justice department", "internal revenue service", "general services administration"}
 
@@ -68,6 +78,7 @@ def test_singular_name_drops_a_bare_possessive_s(text: str, expected: str) -> No
         ("Newark Public Schools", "PUBLIC_BODY"),
         ("Medicare Fraud Strike Force", "REGULATOR"),
         ("Office of Inspector General", "REGULATOR"),
+        ("Office of Enforcement and Compliance Assurance", "REGULATOR"),
         ("Special Litigation Section", "REGULATOR"),
         ("U.S. District Court for the District of Colorado", "COURT"),
         ("Zen Magnets LLC", "ORG"),
@@ -77,3 +88,74 @@ def test_singular_name_drops_a_bare_possessive_s(text: str, expected: str) -> No
 )
 def test_org_kind_types_by_head_words(name: str, kind: str) -> None:
     assert org_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Federal Register",
+        "Permanent Resident Cards",
+        "Fifth Street N.W.",
+        "Fair Housing Testing Program",
+        "Norwich Union Grand Prix",
+        "Palo Verde Nuclear Generating Station",
+        "Trial Attorneys Jennifer Ambuehl",
+        "GSA Inspector",
+        "Guy Mansfield QC",
+        "Departments",
+    ],
+)
+def test_names_no_organisation_for_documents_programmes_places_events_and_titles(name: str) -> None:
+    assert names_no_organisation(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Acme Cards Inc.", "Bank of America", "Games Workshop", "Visa", "Marathon", "Dish Network"]
+)
+def test_names_no_organisation_keeps_company_names(name: str) -> None:
+    assert not names_no_organisation(name)
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [
+        ("JP Morgan Chase", "JPMorgan Chase & Co.", True),
+        ("JP Morgan", "JPMorgan Chase", True),
+        ("Bank One", "BankOne Corp", True),
+        ("US Air", "USAir Group", False),  # too short to compare without spaces
+        ("Morgan Stanley", "JPMorgan Chase", False),
+    ],
+)
+def test_is_compact_form_ignores_spacing(short: str, long: str, same: bool) -> None:
+    assert is_compact_form(short, long) is same
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [
+        ("Disney", "Walt Disney Company", True),
+        ("Thiokol", "Morton Thiokol Inc", True),
+        ("Group", "Lloyds Banking Group", False),
+        ("Walt", "Walt Disney Company", False),
+    ],
+)
+def test_is_last_word_of_takes_the_distinctive_last_word(short: str, long: str, same: bool) -> None:
+    assert is_last_word_of(short, long) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [("Goldman Sachs and Co", "goldman sachs"), ("JPMorgan Chase & Co.", "jpmorgan chase")]
+)
+def test_normalize_name_drops_joiner_left_by_legal_form(name: str, key: str) -> None:
+    assert normalize_name(name) == key
+
+
+def test_acronym_of_name_without_legal_form() -> None:
+    assert is_acronym_of("BP", "British Petroleum Co PLC")
+
+
+@pytest.mark.parametrize(
+    ("name", "party"), [("the Tories", True), ("Lib Dem", True), ("Democrats", True), ("Dems Inc", False)]
+)
+def test_political_parties_are_known_by_news_names(name: str, party: bool) -> None:
+    assert is_political_party(name) is party

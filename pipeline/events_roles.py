@@ -1,0 +1,95 @@
+"""Role fitting for event mentions: which party can stand in which role, and the size of a suit's class.
+
+Pure helpers of the event stage (``pipeline.events``): they look only at entity kinds and names, never at
+the parse, so they are unit-tested on hand-built inputs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.drafts import DocIndex, Draft
+
+# Head words of institutions that act as authorities when the story has them fine or investigate.
+INSTITUTION_HEADS = frozenset(
+    {
+        "board",
+        "council",
+        "committee",
+        "commission",
+        "authority",
+        "office",
+        "agency",
+        "tribunal",
+        "federation",
+        "league",
+        "ombudsman",
+        "inspectorate",
+        "regulator",
+        "watchdog",
+        "panel",
+        "body",
+    }
+)
+NUMBER_WORDS = {
+    w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
+NUMBER_WORDS.update({"twenty": 20.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "a": 1.0})
+SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "represents approximately five million Amazon account holders", "on behalf of 12,000 customers"
+CLASS_SIZE = re.compile(
+    r"\b(represent(s|ing|ed)?|on behalf of|cover(s|ing)?|class of)\s+"
+    r"(approximately |about |some |roughly |nearly |more than |over |up to |an estimated )?"
+    r"(?P<number>(\d[\d,]*(\.\d+)?|[a-z]+)( (hundred|thousand|million|billion))*)\b",
+    re.IGNORECASE,
+)
+
+
+def class_size(text: str) -> int | None:
+    """The size of a class a suit represents: 'represents approximately five million account holders' -> 5e6."""
+    match = CLASS_SIZE.search(text)
+    if match is None:
+        return None
+    number = match["number"].lower().replace(",", "")
+    words = number.split()
+    value = float(words[0]) if words[0].replace(".", "", 1).isdigit() else NUMBER_WORDS.get(words[0])
+    if value is None:
+        return None
+    for word in words[1:]:
+        value *= SCALE_WORDS[word]
+    return int(value)
+
+
+def institution(name: str) -> bool:
+    """'Standards Board', 'Football Association': a body that can act as an authority in a story."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in INSTITUTION_HEADS
+
+
+def fit_kinds(
+    etype: str, actor: list[int], patient: list[int], draft: Draft, index: DocIndex
+) -> tuple[list[int], list[int]]:
+    """Put each party where its kind can stand: companies do not fine, courts do not settle."""
+    kind = index.type_of
+    courts = [i for i in actor + patient if kind(i) == "COURT"]
+    actor = [i for i in actor if kind(i) != "COURT" or etype == "FINE"]
+    patient = [i for i in patient if kind(i) != "COURT"]
+    if etype == "LAWSUIT":
+        draft.add("court", courts)
+        return actor, patient
+    if etype == "SETTLEMENT":
+        # the government side claims, the private side settles the claim against it
+        parties = actor + [i for i in patient if i not in actor]
+        authorities = [i for i in parties if kind(i) in ("REGULATOR", "GPE")]
+        private = [i for i in parties if i not in authorities]
+        if authorities and private:
+            return authorities, private
+    if etype in ("FINE", "INVESTIGATION", "SETTLEMENT"):
+        private = [
+            i for i in actor if kind(i) in ("ORG", "PERSON", "PUBLIC_BODY") and not institution(index.clusters[i].name)
+        ]
+        if private and (etype != "SETTLEMENT" or not patient):
+            actor = [i for i in actor if i not in private]
+            if not patient:
+                patient = private
+    return actor, patient

@@ -1,0 +1,143 @@
+"""One event or several: settlements tied to the action they end, several parties fined separately,
+relative clauses, amounts before 'fine', payments that end a claim (real model, hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.drafts import Draft
+from pipeline.event_merge import split_separate
+from pipeline.lexicon import may_hold_event
+from tests.test_events import role_names, run
+
+
+def _names(record, event, role: str) -> set[str]:
+    return {n.lower() for n in role_names(record, event, role)}
+
+
+def _of_type(record, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant", "claimant"),
+    [
+        (
+            # a DOJ-style release: the complaint names the parties, the settlement sentence names none
+            "The United States filed a complaint against Acme Corp in federal court in Boston, the Justice "
+            "Department announced today. The complaint alleges that Acme Corp refused to rent to families with "
+            "children. The consent decree, lodged with the court, is subject to a public comment period.",
+            "acme",
+            "united states",
+        ),
+        (
+            "The Federal Trade Commission fined Widget Inc $2 million on Monday. The settlement also requires "
+            "the firm to delete the data it collected.",
+            "widget",
+            "federal trade commission",
+        ),
+    ],
+)
+def test_a_settlement_that_names_no_party_ends_the_reported_action(extractor, text, defendant, claimant):
+    record = run(extractor, text)
+    settlements = _of_type(record, "SETTLEMENT")
+    assert len(settlements) == 1, record.events
+    assert any(defendant in n for n in _names(record, settlements[0], "defendant"))
+    assert any(claimant in n for n in _names(record, settlements[0], "claimant"))
+
+
+def test_a_settlement_mention_without_any_reported_action_is_no_event(extractor):
+    record = run(extractor, "The settlement also requires the firm to delete the data it collected.")
+    assert _of_type(record, "SETTLEMENT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Financial Conduct Authority said Barclays Bank and Tesco Stores will pay penalties of £50,000 each "
+        "for the reporting failures.",
+        "In separate proceedings, the Information Commissioner's Office fined Barclays Bank and Tesco Stores for "
+        "the same breaches.",
+    ],
+)
+def test_parties_fined_separately_are_one_fine_each(extractor, text):
+    record = run(extractor, text)
+    targets = sorted(frozenset(_names(record, e, "target")) for e in _of_type(record, "FINE"))
+    assert len(targets) == 2, record.events
+    assert all(len(t) >= 1 for t in targets)
+    assert not any(any("barclays" in n for n in t) and any("tesco" in n for n in t) for t in targets)
+
+
+def test_a_joint_penalty_stays_one_fine(extractor):
+    text = (
+        "Coltec Industries Inc. and National Steel and Shipbuilding Company have agreed to pay a civil penalty "
+        "of $280,000 to resolve alleged violations of the Clean Air Act, the Department of Justice announced "
+        "today."
+    )
+    assert len(_of_type(run(extractor, text), "FINE")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plural", "amount", "parts"),
+    [
+        ("In separate proceedings, the DPA fined A and B.", False, False, 2),
+        ("The regulator opened investigations into A and B.", True, False, 2),
+        ("A and B are required to pay civil penalties of $225,750.", True, True, 1),
+        ("A and B agreed to pay a civil penalty of $280,000.", False, True, 1),
+        ("A and B agreed to pay penalties of $200,000 each.", True, True, 2),
+    ],
+)
+def test_split_separate_cues(sentence, plural, amount, parts):
+    draft = Draft(type="FINE", sentences=[0], roles={"target": [1, 2], "authority": [0]})
+    if amount:
+        draft.add("amount", [3])
+    split = split_separate(draft, sentence, plural=plural)
+    assert len(split) == parts
+    assert sorted(i for d in split for i in d.roles["target"]) == [1, 2]
+    if parts == 2:
+        assert all(d.roles["authority"] == [0] for d in split)
+        assert all(bool(d.roles.get("amount")) == ("each" in sentence) for d in split)
+
+
+def test_the_relative_pronoun_is_the_noun_it_modifies(extractor):
+    text = "The Federal Trade Commission referred the case to the Department of Justice, which filed suit in 2009."
+    record = run(extractor, text)
+    suits = _of_type(record, "LAWSUIT")
+    assert len(suits) == 1
+    assert any("justice" in n for n in _names(record, suits[0], "plaintiff"))
+
+
+def test_a_fine_after_an_amount_is_a_trigger(extractor):
+    record = run(
+        extractor,
+        "The Federal Communications Commission fined Viacom last year. Viacom has five days to pay the $3.5m fine.",
+    )
+    fines = _of_type(record, "FINE")
+    assert len(fines) == 1
+    assert [e.value for e in record.entities if e.id in fines[0].roles.get("amount", [])] != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp has paid $3.5m to end investigations by the Federal Communications Commission.",
+        "Acme Corp agreed to pay $5 million to end the lawsuit brought by the Federal Trade Commission.",
+    ],
+)
+def test_a_payment_that_ends_a_claim_is_a_settlement(extractor, text):
+    record = run(extractor, text)
+    settlements = _of_type(record, "SETTLEMENT")
+    assert len(settlements) == 1, record.events
+    assert any("acme" in n for n in _names(record, settlements[0], "defendant"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relevant"),
+    [
+        ("Acme paid $5m to end the dispute with its former partner.", True),
+        ("Acme will pay a dividend to end the year on a high.", False),
+        ("The company paid its staff a bonus to close the factory early.", False),
+    ],
+)
+def test_payments_that_end_a_claim_pass_the_relevance_pass(sentence, relevant):
+    assert may_hold_event(sentence) is relevant
