@@ -63,6 +63,10 @@ _DATELINE = re.compile(
     r"\A\s*[A-Z][A-Z .,'-]{2,60}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(\s*\([A-Za-z ]+\))?"
     r"(\s*[-\u2013\u2014]{1,2}\s|\s{2,}(?=[A-Z]))"
 )
+# Scrapers that join fields write a missing one as the literal "None" (a null printed by the scraper):
+# at a sentence or line boundary, glued to the next sentence or standing alone ("the case.NoneThe
+# indictment", "None None"). Ordinary use is followed by lower-case words ("None of the defendants").
+_NULL_PLACEHOLDER = re.compile(r"(?:^|(?<=[.!?\"')\]]))[ \t]*((?:None[ \t]*)+)(?=[A-Z]|\s+[A-Z\"]|\s*$)", re.M)
 # Stock tickers in angle brackets ("AVX <AVX> REACHES SETTLEMENT") are not mentions of anything.
 _TICKER = re.compile(r"<[A-Z][A-Z0-9.]{0,7}>")
 
@@ -94,6 +98,7 @@ def clean_text(text: str) -> CleanText:
     mapped = _HARD_WRAP.sub(" ", text.translate(_CHAR_MAP))
     chars = list(mapped)
     blank = removed + [m.span() for m in _TICKER.finditer(mapped)]
+    blank += [m.span(1) for m in _NULL_PLACEHOLDER.finditer(mapped)]
     dateline = _DATELINE.match(mapped)
     if dateline:
         blank.append(dateline.span())

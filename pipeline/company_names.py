@@ -24,6 +24,9 @@ LEGAL_SUFFIXES = (
 # Capitalised words that start a sentence or a title rather than a name.
 NOT_NAME_WORDS = ("The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "And", "But", "Under")
 MAX_NAME_TOKENS = 8
+# Nouns after "and" inside a firm's name ("H D Lang and Associates Inc.", "Smith and Sons Ltd."); a free "and"
+# would join two names ("the Justice Department and Acme Inc.").
+AND_NOUNS = ("Associates", "Sons", "Partners", "Company")
 # Last words of newspaper and magazine titles ("Evening Standard", "South China Morning Post").
 OUTLET_HEADS = (
     "Times", "Post", "Journal", "Standard", "Herald", "Observer", "Telegraph", "Guardian", "Gazette", "Tribune",
@@ -36,12 +39,25 @@ MAX_OUTLET_WORDS = 4
 
 
 def company_patterns() -> list[list[dict[str, Any]]]:
-    """Matcher patterns: one to MAX_NAME_TOKENS name words (title case, capitals or '&'), then a legal suffix."""
-    word = {"IS_SPACE": False, "TEXT": {"NOT_IN": list(NOT_NAME_WORDS)}, "SHAPE": {"REGEX": r"^(X|Xx|XX)"}}
+    """Matcher patterns: one to MAX_NAME_TOKENS name words (title case, capitals or initials, joined by '&' or
+    a hyphen: "K & N Tax Pros Inc.", "Mid-South Development LLC"), then a legal suffix."""
+    # "N.Y.-based", "Texas-based": a place made an adjective, never a word of the name after it.
+    text = {"NOT_IN": list(NOT_NAME_WORDS), "REGEX": r"^(?!.*-[a-z]+$)"}
+    word = {"IS_SPACE": False, "TEXT": text, "SHAPE": {"REGEX": r"^(X|Xx|XX)"}}
+    inner = {**word, "SHAPE": {"REGEX": r"^(X|Xx|XX|&$|-$)"}, "OP": "?"}
     joiner = {"ORTH": {"IN": ["&", "of", "and", "-"]}}
+    suffix = {"ORTH": {"IN": list(LEGAL_SUFFIXES)}}
     return [
-        [word, *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 1)), {"ORTH": {"IN": list(LEGAL_SUFFIXES)}}],
-        [word, joiner, word, {"ORTH": {"IN": list(LEGAL_SUFFIXES)}}],
+        [word, *([inner] * (MAX_NAME_TOKENS - 2)), word, suffix],
+        [word, suffix],
+        [word, joiner, word, suffix],
+        [
+            word,
+            *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 3)),
+            {"LOWER": "and"},
+            {"ORTH": {"IN": list(AND_NOUNS)}},
+            suffix,
+        ],
         [
             word,
             *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 2)),

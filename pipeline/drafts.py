@@ -58,6 +58,7 @@ class Draft:
     confidence: float = CONFIDENCE_SYNTAX
     definite: bool = False
     ruling: bool = False  # a court's injunction or finding against the party: the claimant won
+    date_sentence: int | None = None  # the sentence that gave ``date``
 
     def add(self, role: str, indexes: Iterable[int]) -> None:
         current = self.roles.setdefault(role, [])
@@ -147,6 +148,8 @@ def acting_departments(clusters: list[EntityCluster]) -> dict[int, int]:
             continue
         if c.kb_id and not is_district_id(c.kb_id):
             owner = next((d for d, dc in departments.items() if c.kb_id.startswith(_id_stem(str(dc.kb_id)))), None)
+        elif DEPARTMENT_NAME.search(c.name) and not JUSTICE_NAME.search(c.name):
+            owner = None  # the unit of another department it names ("Department of Transportation's Airports Division")
         else:
             owner = justice
         if owner is not None:

@@ -155,6 +155,10 @@ class EntityResolver:
     def _is_us_place(self, name: str) -> bool:
         return (self.gazetteer.subdivision_codes.get(name) or "").startswith("US-")
 
+    def _is_region(self, name: str) -> bool:
+        """A state, province or country ("Illinois", "France"): what locates a city named before it."""
+        return name in self.gazetteer.subdivision_codes or self._country_code(name) is not None
+
     def _known(self, text: str) -> bool:
         return self._lookup(text) is not None
 
@@ -208,7 +212,9 @@ class EntityResolver:
                 label, kb = entry.type, entry.id
             elif label == "ORG":
                 label = org_kind(name)
-                if label == "ORG" and (names_no_organisation(name) or context_says_no_org(trimmed)):
+                if label == "ORG" and (
+                    names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
+                ):
                     return None
                 if generic_alone(name):
                     return None
@@ -217,8 +223,8 @@ class EntityResolver:
                     label, kb = "REGULATOR", described
         if label in NAMED_GROUP and (name.islower() or not (len(name) > 1 or name.isupper())):
             return None
-        if label == "ORG" and normalize_name(name) in SUPRANATIONAL:
-            label = "GPE"
+        if label == "ORG" and (normalize_name(name) in SUPRANATIONAL or self._country_code(name) is not None):
+            label = "GPE"  # "U.S." or "Texas" the NER called an organisation is a place
         return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
 
     def mentions(

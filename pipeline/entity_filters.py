@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.names import CORPORATE_SUFFIXES, NAME_CACHE_SIZE, ROLE_TITLE_WORDS, fold, surname_of
+from pipeline.names import CORPORATE_SUFFIXES, GENERIC_WORDS, NAME_CACHE_SIZE, ROLE_TITLE_WORDS, fold, surname_of
 
 if TYPE_CHECKING:
     from pipeline.entity_clusters import EntityCluster
@@ -69,6 +69,12 @@ PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
 ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
 # A decimal figure never ends a name ("Revs 237.2" is a table row).
 DECIMAL = re.compile(r"^\d+\.\d+$")
+# "White Plains, N.Y.-based Drew Industries": a place made an adjective after the city it locates.
+PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-based$")
+# A state as news abbreviates it after a city: "Ala.", "Calif.", "N.Y.", "D.C.".
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})$")
+# Words that continue a list of places: "Alameda, Contra Costa, San Francisco and San Mateo counties".
+LIST_LINKS = frozenset({",", "and", "or"})
 
 
 # An acronym is at most this many characters with at least two capitals ("NOx", "PHP", "HAPs").
@@ -104,13 +110,48 @@ def _after_work_noun(span: Span) -> bool:
     return False
 
 
-def context_says_no_org(span: Span) -> bool:
+def _is_place_at(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC")
+
+
+def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
+    """True when a capitalised phrase the NER calls an organisation sits where news puts a place: before a
+    comma and its state ("White Plains, N.Y.-based", "Homewood, Illinois,"), or inside a list of places
+    ("Alameda, Contra Costa, San Francisco and San Mateo counties"). Companies are rarely located so.
+    ``is_region`` tells a state or country name ("Illinois"); without it no name after the comma counts, only
+    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region)."""
+    doc = span.doc
+    end = span.end
+    if not all(t.is_title for t in span) or any(is_suffix_only(t.text) or fold(t.text) in GENERIC_WORDS for t in span):
+        return False  # "Acme Inc., Texas", "PlainsCapital Bank of Lubbock, Texas" are companies all the same
+    if end + 1 < len(doc) and doc[end].text == ",":
+        after = doc[end + 1]
+        if PLACE_ADJECTIVE.match(after.text):
+            return True
+        if after.ent_type_ == "GPE" and after.ent_iob_ == "B":
+            gpe_end = end + 2
+            while gpe_end < len(doc) and doc[gpe_end].ent_iob_ == "I":
+                gpe_end += 1
+            region = doc[end + 1 : gpe_end].text
+            known = STATE_ABBREVIATION.match(region) or (is_region is not None and is_region(region))
+            closes = gpe_end == len(doc) or doc[gpe_end].is_punct or doc[gpe_end].text.startswith("-")
+            if known and closes and (gpe_end == len(doc) or doc[gpe_end].text not in ("'s", "\u2019s")):
+                return True
+    if span.start < 2 or doc[span.start - 1].text != "," or not _is_place_at(doc, span.start - 2):
+        return False
+    nxt = end + 1 if end < len(doc) and doc[end].text in LIST_LINKS else None
+    if nxt is not None and nxt < len(doc) and doc[nxt].text in LIST_LINKS:
+        nxt += 1  # "..., Contra Costa, and San Mateo"
+    return nxt is not None and _is_place_at(doc, nxt)
+
+
+def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
     """True when the words around a capitalised phrase the NER calls an organisation show it is something
     else: the title of a work or show, part of a job title ("New Home Secretary"), an adjective ("anti
-    Semitic") or a figure in a table ("Revs 237.2")."""
+    Semitic"), a figure in a table ("Revs 237.2") or a place (:func:`names_a_place`, given ``is_region``)."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if any(DECIMAL.match(t.text) for t in span) or defines_term(span):
+    if any(DECIMAL.match(t.text) for t in span) or defines_term(span) or names_a_place(span, is_region=is_region):
         return True
     if after is not None and after.is_title and after.lower_ in ROLE_TITLE_WORDS:
         return True

@@ -30,6 +30,7 @@ from pipeline.drafts import (
 from pipeline.entities import EntityCluster
 from pipeline.events_dates import date_suits_filed_with_settlements
 from pipeline.events_laws import prefer_statutes
+from pipeline.events_roles import damages_elsewhere
 from pipeline.lexicon import Lexicon
 from pipeline.names import content_words, is_distinctive
 from pipeline.statuses import assign_statuses
@@ -73,22 +74,43 @@ def split_separate(draft: Draft, sentence: str, *, plural: bool) -> list[Draft]:
     return out
 
 
+def _earlier(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and a < b
+
+
 def _merge_into(target: Draft, other: Draft) -> None:
     for role, idxs in other.roles.items():
         target.add(role, idxs)
     target.sentences = sorted(set(target.sentences) | set(other.sentences))
-    target.date = target.date or other.date
+    # the earliest mention's date wins: news gives the action's date first and background dates later
+    if other.date and (target.date is None or _earlier(other.date_sentence, target.date_sentence)):
+        target.date, target.date_sentence = other.date, other.date_sentence
     target.class_action = target.class_action or other.class_action
     target.class_size = target.class_size or other.class_size
     target.confidence = max(target.confidence, other.confidence)
     target.ruling = target.ruling or other.ruling
 
 
-def _same_party(a: EntityCluster, b: EntityCluster) -> bool:
-    """Two entities the article names differently but that are one party ('Rustic Inn' ~ 'Ark Rustic Inn LLC')."""
-    wa, wb = content_words(a.name), content_words(b.name)
+# A mention that joins two parties into one name ("Wilson and EME LLC" when the parse or NER keeps the pair
+# together) names each of them.
+JOINED_PARTIES = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _words_alike(wa: frozenset[str], wb: frozenset[str]) -> bool:
     small = wa if len(wa) <= len(wb) else wb
     return bool(small) and is_distinctive(small) and (wa <= wb or wb <= wa)
+
+
+def _same_party(a: EntityCluster, b: EntityCluster) -> bool:
+    """Two entities the article names differently but that are one party ('Rustic Inn' ~ 'Ark Rustic Inn LLC'),
+    or a pair named as one ('Wilson and EME LLC') and one of its members ('Jerry L. Wilson')."""
+    if _words_alike(content_words(a.name), content_words(b.name)):
+        return True
+    parts_a = [content_words(p) for p in JOINED_PARTIES.split(a.name)]
+    parts_b = [content_words(p) for p in JOINED_PARTIES.split(b.name)]
+    if len(parts_a) == len(parts_b) == 1:
+        return False
+    return any(_words_alike(x, y) for x in parts_a for y in parts_b if len(parts_a) == 1 or len(parts_b) == 1)
 
 
 def _partial(a: Draft, b: Draft, index: DocIndex) -> bool:
@@ -352,6 +374,7 @@ def finish_events(
                     if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
     fill_court(events, index)
+    damages_elsewhere(events, index)
     assign_statuses(events, [s.text.lower() for s in sents], lexicon)
     _share_laws(events)
     prefer_statutes(events, index)

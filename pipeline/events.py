@@ -37,6 +37,7 @@ from pipeline.event_merge import finish_events, split_separate
 from pipeline.events_dates import mention_date
 from pipeline.events_roles import class_size, fit_kinds
 from pipeline.events_rulings import found_violators, is_court_decision
+from pipeline.events_triggers import FILED_NOUNS, filed_with_agency, hypothetical, unrealised
 from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.roles import (
     RoleTokens,
@@ -174,13 +175,7 @@ class EventExtractor:
             etype = "SETTLEMENT"
         else:
             return None
-        if lemma == "complaint" and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-            return None  # "filed a complaint with the EEOC": an administrative charge, not a suit
-        if (
-            lemma == "complaint"
-            and tok.head.lemma_ == "file"
-            and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children)
-        ):
+        if lemma in FILED_NOUNS and filed_with_agency(tok):
             return None
         excluded = lex.excluded_contexts.get(lemma, frozenset())
         near = {c.lower_ for c in tok.children} | {tok.head.lower_}
@@ -200,15 +195,6 @@ class EventExtractor:
             if prev.like_num or prev.lower_ in AMOUNT_WORDS:
                 return True
         return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
-
-    def _hypothetical(self, tok: Token, roles: RoleTokens) -> bool:
-        verb = roles.governing_verb or (tok if tok.pos_ == "VERB" else None)
-        if verb is not None and any(
-            c.dep_ == "aux" and c.lower_ in {"could", "may", "might", "can"} for c in verb.children
-        ):
-            return True
-        window = tok.doc[max(tok.i - 6, 0) : tok.i + 8].text.lower()
-        return "up to" in window or "maximum" in window
 
     def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool) -> list[int]:
         """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
@@ -274,7 +260,7 @@ class EventExtractor:
         violators = found_violators(tok) if etype == "LAWSUIT" else []
         if violators:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
-        if self._hypothetical(tok, roles):
+        if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])
@@ -284,6 +270,7 @@ class EventExtractor:
         patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
         counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
         owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
+        payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True)]
         if etype == "LAWSUIT":
             actor += owner  # "SDBN's legal action against X": the owner sues
         else:
@@ -320,6 +307,9 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = fit_kinds(etype, actor, patient, draft, index)
+        if not actor:  # "will pay Widget Corp $39m in settlement of a suit": the payee claimed the money. A person
+            # paid under a settlement is mostly a victim compensated in a suit another party brought.
+            actor = [i for i in payees if i not in patient and index.type_of(i) != "PERSON"]
         if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
@@ -385,6 +375,7 @@ class EventExtractor:
         if etype == "LAWSUIT":
             draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
         draft.date = mention_date(etype, tok, sent, sdoc, index, event_type=self.trigger_type)
+        draft.date_sentence = draft.sentences[0] if draft.date else None
         text = sent.text.lower()
         if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
             draft.class_action = True

@@ -65,7 +65,7 @@ def describes_other(etype: str, ent: Span, tok: Token, *, event_type: Callable[[
     modifier or apposition that the trigger is not part of, what a complaint alleges, or a suit's clause in
     another event's mention ("resolves claims brought against X in 2005" dates the suit, not the settlement)."""
     for anc in ent.root.ancestors:
-        if anc == tok or tok in anc.subtree:
+        if anc == tok or anc.is_ancestor(tok):
             return False
         if anc.dep_ in DESCRIPTIVE_DEPS and anc.head != tok:
             described = event_type(anc.head)

@@ -93,3 +93,34 @@ def fit_kinds(
             if not patient:
                 patient = private
     return actor, patient
+
+
+# "Union Carbide had sought 162.5 mln dlrs in damages from Consumers Power": news gives the damages a suit
+# claims in a sentence of their own, after the one that reports the suit (guidelines: damages go in a
+# LAWSUIT's amount).
+DAMAGES_SOUGHT = re.compile(
+    r"\b(seek(s|ing)?|sought|claim(s|ing|ed)?|demand(s|ing|ed)?|ask(s|ing|ed)? for)\b[^;]{0,80}\bdamages\b|"
+    r"\bdamages of\b",
+    re.IGNORECASE,
+)
+
+
+def damages_elsewhere(events: list[Draft], index: DocIndex) -> None:
+    """Give a suit without an amount the damages that a later sentence of its own says are sought.
+
+    The sentence must be no event's own, name one of the suit's parties and hold one amount; the suit is the
+    nearest one before it.
+    """
+    own = {s for ev in events for s in ev.sentences}
+    suits = [e for e in events if e.type == "LAWSUIT"]
+    for n, sent in enumerate(index.sents):
+        if n in own or not DAMAGES_SOUGHT.search(sent.text):
+            continue
+        found = index.in_sentence(sent, frozenset({"MONEY", "PERSON", "ORG", "GPE", "REGULATOR", "PUBLIC_BODY"}))
+        amounts = [i for i in found if index.type_of(i) == "MONEY"]
+        before = [e for e in suits if e.sentences[0] < n]
+        if len(amounts) != 1 or not before:
+            continue
+        suit = max(before, key=lambda e: max(s for s in e.sentences if s < n))
+        if not suit.roles.get("amount") and suit.anchors() & set(found):
+            suit.add("amount", amounts)

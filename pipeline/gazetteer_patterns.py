@@ -6,7 +6,9 @@ in :mod:`pipeline.gazetteer_matcher` runs the same patterns, faster).
 Token patterns may use ``{"MACRO": NAME}`` tokens, expanded by the loader: ``US`` (U.S. | US | United States),
 ``US_STATE`` (every US state name, from ``descriptors.json``), ``DIRECTION`` (Northern, Southern, ...),
 ``CIRCUIT`` (First..Eleventh, 1st..11th, Federal, D.C.), ``APOS_S`` ('s with straight or curly apostrophe) and
-``PLACE`` (one to three title-case tokens that are not function words). A macro token may carry ``"OP": "?"``.
+``FEDERAL_DISTRICT`` (what follows "District of" in a federal court's name: a state, "Columbia", a territory),
+``PLACE`` (one to three capitalised tokens that are not function words) and ``NAME`` (one to four capitalised
+tokens or initials: a judge's name). A macro token may carry ``"OP": "?"``.
 
 Case: aliases are phrase patterns matched on ORTH (:data:`pipeline.gazetteer_matcher.RULER_CONFIG`, the
 EntityRuler default), so acronyms, single words and ``case_sensitive_aliases`` match exactly as written;
@@ -47,6 +49,20 @@ PLACE_STOPWORDS = tuple(
     "saturday sunday it he she they we i if".split()
 )
 PLACE_MAX_TOKENS = 3
+#: A capitalised word of a place or a person: title case, inner capitals ("McAllen", "DeKalb", "LaSalle"),
+#: initials ("D.C.", "M.") or an O' name ("O'Fallon"). IS_TITLE alone missed the inner-capital names.
+CAPITALISED_WORD = r"^(?:[A-Z][a-z]+)+\.?$|^(?:[A-Z]\.)+$|^[A-Z]'[A-Z][a-z]+$"
+NAME_MAX_TOKENS = 4
+#: Federal judicial districts that are not states (28 U.S.C. 88, 119; 48 U.S.C. 1424, 1611, 1821): "District
+#: Court for the District of Columbia", "... for the District of the Virgin Islands". Puerto Rico is a
+#: subdivision in descriptors.json already; "District of Columbia" is named by its last word after "District of".
+FEDERAL_DISTRICT_TERRITORIES = (
+    "Columbia",
+    "Guam",
+    "the Virgin Islands",
+    "Virgin Islands",
+    "the Northern Mariana Islands",
+)
 ORDINALS = tuple(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
     "1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th federal d.c. dc".split()
@@ -81,19 +97,25 @@ def _macro_table(state_names: Sequence[str]) -> dict[str, list[list[dict[str, An
     Few alternatives keep the Matcher fast: a state is "first word, optional second word" (over-generating
     "New Carolina" is harmless, since text never has it), not one sequence per state.
     """
-    place = {"IS_TITLE": True, "LOWER": {"NOT_IN": list(PLACE_STOPWORDS)}, "OP": f"{{1,{PLACE_MAX_TOKENS}}}"}
+    capitalised = {"TEXT": {"REGEX": CAPITALISED_WORD}, "LOWER": {"NOT_IN": list(PLACE_STOPWORDS)}}
+    place = {**capitalised, "OP": f"{{1,{PLACE_MAX_TOKENS}}}"}
+    name = {"TEXT": {"REGEX": CAPITALISED_WORD}, "LOWER": {"NOT_IN": ["of", "the"]}, "OP": f"{{1,{NAME_MAX_TOKENS}}}"}
     words = [name.split() for name in state_names]
     short = [w for w in words if len(w) <= 2]
     state: list[dict[str, Any]] = [{"ORTH": {"IN": sorted({w[0] for w in short})}}]
     if any(len(w) == 2 for w in short):
         state.append({"ORTH": {"IN": sorted({w[1] for w in short if len(w) == 2})}, "OP": "?"})
+    us_state = [state, *[[{"ORTH": t} for t in w] for w in words if len(w) > 2]]
+    territories = [[{"ORTH": t} for t in name.split()] for name in FEDERAL_DISTRICT_TERRITORIES]
     return {
         "US": [[{"ORTH": {"IN": ["U.S.", "US", "United"]}}, {"ORTH": "States", "OP": "?"}]],
-        "US_STATE": [state, *[[{"ORTH": t} for t in w] for w in words if len(w) > 2]],
+        "US_STATE": us_state,
+        "FEDERAL_DISTRICT": [*us_state, *territories],
         "DIRECTION": [[{"LOWER": {"IN": list(DIRECTIONS)}}]],
         "CIRCUIT": [[{"LOWER": {"IN": list(ORDINALS)}}]],
         "APOS_S": [[{"ORTH": {"IN": ["'s", "\u2019s"]}}]],
         "PLACE": [[place]],
+        "NAME": [[name]],
     }
 
 

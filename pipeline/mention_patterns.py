@@ -42,6 +42,12 @@ LAW_DESCRIPTOR_HEADS = ("law", "laws", "statute", "statutes")
 LAW_SCOPE_WORDS = frozenset({"federal", "state", "do", "not", "anti", "-"})
 # "X (formerly known as Y)", "X (formerly Y)", "X, formerly Y"
 RENAME_WORDS = ("formerly", "previously", "née")
+# "Mid-South Development LLC (aka MSD LLC)", "Smith Engineering Inc. (aka Smith Engineering Firm Inc., aka
+# S.E.C.O. Inc., dba Smith Engineering Co. Inc.)": legal copy lists a company's other names so, one or more.
+ALIAS_WORDS = ("aka", "a.k.a.", "a/k/a", "dba", "d/b/a", "d.b.a.")
+# Most tokens between the parentheses of a rename or alias list.
+MAX_RENAME_TOKENS = 11
+MAX_ALIAS_LIST_TOKENS = 30
 # Entity types a descriptive reference starts with.
 DESCRIPTOR_PLACE_TYPES = ("GPE", "NORP", "LOC")
 LAW_PLACE_TYPES = ("GPE", "NORP")
@@ -198,8 +204,13 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
     pairs = []
     opens = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == _OPEN_PAREN_ID and i > 0]
     for tok in map(doc.__getitem__, opens):  # read as ids: most tokens are no parenthesis
-        close = next((t.i for t in doc[tok.i + 1 : tok.i + 12] if t.text == ")"), None)
+        aliases = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ALIAS_WORDS
+        reach = tok.i + 1 + (MAX_ALIAS_LIST_TOKENS if aliases else MAX_RENAME_TOKENS)
+        close = next((t.i for t in doc[tok.i + 1 : reach] if t.text == ")"), None)
         if close is None:
+            continue
+        if aliases:
+            pairs += _alias_list(doc, tok.i, close)
             continue
         inner_start = tok.i + 1
         while inner_start < close and doc[inner_start].lower_ in (*RENAME_WORDS, "known", "as", "the"):
@@ -217,4 +228,26 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
             continue
         if doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text) or inner.ents:
             pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
+    return pairs
+
+
+def _alias_list(doc: Doc, open_paren: int, close: int) -> list[tuple[Span, Span]]:
+    """The organisation before "(aka X, aka Y, dba Z)" paired with each name of the list. A person doing
+    business under a name ("Larry Singleton (dba Singleton Architects)") is no alias of the firm."""
+    outer = next((e for e in doc.ents if e.end == open_paren), None)
+    if outer is None or outer.label_ == "PERSON":
+        return []
+    pairs = []
+    start = open_paren + 1
+    for i in range(open_paren + 1, close + 1):
+        if i < close and doc[i].lower_ not in ALIAS_WORDS:
+            continue
+        piece = doc[start:i]
+        while len(piece) and (piece[0].lower_ in ALIAS_WORDS or piece[0].is_punct or piece[0].lower_ == "and"):
+            piece = doc[piece.start + 1 : piece.end]
+        while len(piece) and (piece[-1].text == "," or piece[-1].lower_ == "and"):
+            piece = doc[piece.start : piece.end - 1]
+        if len(piece) and (piece[0].is_title or piece[0].is_upper):
+            pairs.append((outer, Span(doc, piece.start, piece.end, label=outer.label_)))
+        start = i
     return pairs

@@ -68,6 +68,9 @@ PUBLIC_BODY_PATTERN = re.compile(
 )
 # Heads that make a capitalised phrase a law, not an organisation ("Texas Deceptive Trade Practices Act").
 LAW_HEAD_PATTERN = re.compile(r"\b(act|acts|code|guidelines|convention|directive|regulation|statute)$", re.I)
+# Treaties are named head first ("Convention on International Trade in Endangered Species", "Treaty of Rome",
+# "Protocol on ..."); "Convention of Scottish Local Authorities" (a body) takes "of" and stays out.
+LAW_LEAD_PATTERN = re.compile(r"^(the )?((convention|protocol|covenant) (on|against)|treaty (of|on))\b", re.I)
 # Last words of capitalised phrases the NER calls organisations that name something else: documents and
 # registers ("Federal Register", "Permanent Resident Cards", "Forms I-9" ends otherwise), programmes and
 # schemes ("Fair Housing Testing Program"), street addresses ("Fifth Street N.W."), facilities ("Palo Verde
@@ -81,6 +84,8 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"virus|disease|syndrome)$",
     re.IGNORECASE,
 )
+# A government form named by its number ("Forms I-9", "Form 1040", "Form W-2"): a document, not a body.
+NUMBERED_FORM_PATTERN = re.compile(r"^forms? [a-z]{0,2}-?\d", re.IGNORECASE)
 # Words of a job title ("Trial Attorneys", "GSA Inspector", "Home Secretary"): a phrase holding one names
 # a person or a post, never an organisation (enforcers' titles are typed before: "Attorney General").
 ROLE_TITLE_WORDS = frozenset(
@@ -231,7 +236,7 @@ def org_kind(text: str) -> str:
         return "PUBLIC_BODY"
     if REGULATOR_HEAD_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "REGULATOR"
-    if LAW_HEAD_PATTERN.search(text.rstrip(". ")) and len(text.split()) > 1:
+    if (LAW_HEAD_PATTERN.search(text.rstrip(". ")) or LAW_LEAD_PATTERN.search(text)) and len(text.split()) > 1:
         return "LAW"
     if PUBLIC_BODY_PATTERN.search(text) and not NON_REGULATOR_PATTERN.search(text):
         return "PUBLIC_BODY"
@@ -248,7 +253,7 @@ def names_no_organisation(text: str) -> bool:
     plain = [w.strip(".") for w in words]
     if not plain or plain[-1] in CORPORATE_SUFFIXES:
         return False
-    if len(plain) > 1 and NON_ORG_HEAD_PATTERN.search(text.rstrip(", ")):
+    if len(plain) > 1 and (NON_ORG_HEAD_PATTERN.search(text.rstrip(", ")) or NUMBERED_FORM_PATTERN.match(text)):
         return True
     if any(w in ROLE_TITLE_WORDS for w in plain) or plain[-1] in POST_NOMINALS:
         return True

@@ -26,6 +26,8 @@ PATIENT_VERBS = frozenset(
         "escape", "dispute", "fight", "settle", "agree", "owe", "suffer", "lose", "deny", "reject",
     }
 )  # fmt: skip
+# "X will pay Y $N in settlement of a suit", "paid the SEC a $5m penalty": Y is who claimed the payment.
+PAYMENT_VERBS = frozenset({"pay"})
 # A trigger can win an appeal against it: "X won an appeal against a fine" -> X is the party.
 APPEAL_NOUNS = frozenset({"appeal", "challenge", "bid", "fight", "case"})
 # "ordered X to pay": the object does the paying; "agreed to pay X": the subject does.
@@ -72,6 +74,7 @@ class RoleTokens:
     patient: list[Token] = field(default_factory=list)
     counterpart: list[Token] = field(default_factory=list)  # "settlement with X": either side
     possessor: list[Token] = field(default_factory=list)  # "SDBN's legal action", "the SEC's probe"
+    recipient: list[Token] = field(default_factory=list)  # "will pay Union Carbide $39m in settlement of a suit"
     governing_verb: Token | None = None
 
 
@@ -269,6 +272,8 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
             roles.counterpart.append(subj)
     roles.patient += prep_objects(verb, {"against", "on", "upon", "into"})
     roles.counterpart += prep_objects(verb, {"with"})
+    if verb.lemma_ in PAYMENT_VERBS:  # the payee of a settlement or penalty is the side that claimed it
+        roles.recipient += children(verb, "dative")
     for clause in verb.children:  # "filed a lawsuit ..., charging the PRDOJ with discrimination"
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_ in ACCUSING_VERBS:
             roles.patient += children(clause, "dobj")

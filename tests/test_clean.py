@@ -52,3 +52,23 @@ def test_title_and_text_offsets():
     combined, offset = analysis_text("Title here", "Body text.")
     assert combined[offset:] == "Body text."
     assert combined[: len("Title here")] == "Title here"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the case.NoneThe indictment", "the case.    The indictment"),
+        ("NoneAttorney General Jeff Sessions", "    Attorney General Jeff Sessions"),
+        ("are prosecuting the case. None", "are prosecuting the case.     "),
+        ("proven guilty.NoneNone", "proven guilty.        "),
+    ],
+)
+def test_null_placeholders_of_scrapers_are_blanked(text, expected):
+    assert clean_text(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["None of the defendants pleaded guilty.", "Survivors? None.", "He said None.", "Nonesuch Inc. was fined."]
+)
+def test_the_word_none_in_copy_is_kept(text):
+    assert clean_text(text).text == text

@@ -22,6 +22,11 @@ def tagger():
         ("Ark Rustic Inn LLC agreed to pay a penalty.", "Ark Rustic Inn LLC"),
         ("Regulators fined Marsh & McLennan Inc. yesterday.", "Marsh & McLennan Inc."),
         ("Shares of Widget Holdings plc fell.", "Widget Holdings plc"),
+        ("Bradford operated as K & N Tax Pros Inc. in Chicago.", "K & N Tax Pros Inc."),
+        ("The complaint names H D Lang and Associates Inc. as a party.", "H D Lang and Associates Inc."),
+        ("The complaint names Mid-South Development LLC as a party.", "Mid-South Development LLC"),
+        ("The complaint names J.V. Burkes & Associates Inc. as a party.", "J.V. Burkes & Associates Inc."),
+        ("It is owned by White Plains, N.Y.-based Drew Industries Inc. today.", "Drew Industries Inc."),
     ],
 )
 def test_names_with_a_legal_suffix_are_organisations(tagger, text, name):
@@ -41,6 +46,12 @@ def test_names_with_a_legal_suffix_are_organisations(tagger, text, name):
 def test_no_company_without_a_name_before_the_suffix(tagger, text):
     nlp, component = tagger
     assert component(nlp(text)).ents == ()
+
+
+def test_a_free_and_does_not_join_two_names(tagger):
+    nlp, component = tagger
+    doc = component(nlp("The Justice Department and Acme Widgets Inc. reached a deal."))
+    assert [e.text for e in doc.ents] == ["Acme Widgets Inc."]
 
 
 def test_existing_entities_are_kept(tagger):

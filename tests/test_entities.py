@@ -258,6 +258,10 @@ def _orgs(extractor, text: str, title: str | None = None) -> set[str]:
         ("Comments may be sent to the Antitrust Division, 450 Fifth Street N.W., Washington D.C.", "Fifth Street N.W."),
         ("New Home Secretary Charles Clarke has vowed to plough on with plans for ID cards.", "New Home"),
         ("Revs 237.2 mln vs 382.3 mln. Acme Corp said sales fell.", "Revs 237.2"),
+        ("Kinro is wholly owned by White Plains, N.Y.-based Drew Industries Inc.", "White Plains"),
+        ("The probe of foreclosure auctions in Californias Alameda, Contra Costa, San Francisco and San Mateo "
+         "counties continues.", "Contra Costa"),
+        ("The U.S. agreed to the settlement with Acme Widgets Inc. on Monday.", "U.S."),
     ],
 )  # fmt: skip
 def test_titles_documents_addresses_and_posts_are_not_orgs(extractor, text: str, not_org: str) -> None:
@@ -284,6 +288,30 @@ def test_surname_of_a_person_is_not_an_org(extractor) -> None:
 )  # fmt: skip
 def test_short_spaced_and_possessive_forms_join_the_full_name(extractor, text: str, orgs: set[str]) -> None:
     assert _orgs(extractor, text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("PrimeLendings owner, PlainsCapital Bank of Lubbock, Texas, is a member of the Federal Reserve System.",
+         "PlainsCapital Bank of Lubbock"),
+        ("The agreement binds Acme Widgets Inc., Texas, and its subsidiaries.", "Acme Widgets Inc."),
+        ("The studios work with technology firms like Dell, LG, Samsung and Philips.", "Dell"),
+    ],
+)  # fmt: skip
+def test_companies_located_by_their_state_stay_orgs(extractor, text: str, kept: str) -> None:
+    assert kept in _orgs(extractor, text)
+
+
+def test_aka_and_dba_lists_are_aliases_of_the_company(extractor) -> None:
+    text = (
+        "The complaint names Smith Engineering & Surveying Inc. (aka Smith Engineering Firm Inc., aka S.E.C.O. "
+        "Inc., dba Smith Engineering Co. Inc.); Mid-South Development LLC (aka MSD LLC); and Larry Singleton "
+        "(dba Singleton Hollomon Architects) as defendants."
+    )
+    orgs = _orgs(extractor, text)
+    assert {"Smith Engineering & Surveying Inc.", "Mid-South Development LLC"} <= orgs
+    assert not orgs & {"S.E.C.O. Inc.", "MSD LLC", "Smith Engineering Firm Inc."}
 
 
 def test_coordinated_company_names_are_two_orgs(extractor) -> None:

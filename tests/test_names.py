@@ -84,6 +84,9 @@ def test_singular_name_drops_a_bare_possessive_s(text: str, expected: str) -> No
         ("Zen Magnets LLC", "ORG"),
         ("Act Now Inc.", "ORG"),
         ("Fair Housing Advocates Association", "ORG"),
+        ("Convention on International Trade in Endangered Species", "LAW"),
+        ("Treaty of Rome", "LAW"),
+        ("Convention of Scottish Local Authorities", "ORG"),  # a body: "of", not "on"
     ],
 )
 def test_org_kind_types_by_head_words(name: str, kind: str) -> None:
@@ -103,6 +106,8 @@ def test_org_kind_types_by_head_words(name: str, kind: str) -> None:
         "GSA Inspector",
         "Guy Mansfield QC",
         "Departments",
+        "Forms I-9",
+        "Form 1040",
     ],
 )
 def test_names_no_organisation_for_documents_programmes_places_events_and_titles(name: str) -> None:
@@ -110,7 +115,7 @@ def test_names_no_organisation_for_documents_programmes_places_events_and_titles
 
 
 @pytest.mark.parametrize(
-    "name", ["Acme Cards Inc.", "Bank of America", "Games Workshop", "Visa", "Marathon", "Dish Network"]
+    "name", ["Acme Cards Inc.", "Bank of America", "Games Workshop", "Visa", "Marathon", "Dish Network", "Form Energy"]
 )
 def test_names_no_organisation_keeps_company_names(name: str) -> None:
     assert not names_no_organisation(name)

@@ -28,3 +28,4 @@ def test_glued_sentences_are_split(extractor, text, split_after):
 )
 def test_abbreviations_decimals_and_numbers_are_not_split(extractor, text, kept):
     assert kept in [t.text for t in extractor.nlp.make_doc(text)]
+

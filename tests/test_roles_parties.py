@@ -81,6 +81,14 @@ def test_a_departments_units_act_for_it():
     assert acting_departments(clusters) == {1: 0, 2: 0}
 
 
+def test_a_unit_of_another_department_it_names_does_not_act_for_justice():
+    clusters = _clusters(
+        ("Justice Department", "REGULATOR", "reg:doj-us"),
+        ("Hawaii Department of Transportation Airports Division", "REGULATOR", None),
+    )
+    assert acting_departments(clusters) == {}
+
+
 def test_a_unit_without_its_department_in_the_article_stays_itself():
     clusters = _clusters(
         ("Department of Housing and Urban Development", "REGULATOR", "reg:hud-us"),

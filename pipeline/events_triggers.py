@@ -1,0 +1,71 @@
+"""Trigger look-alikes that the event stage drops: administrative filings, hypotheticals, unrealised deals.
+
+Pure functions over a sentence's parse (``pipeline.events`` asks them about each trigger token).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# A complaint, case or claim filed "with" a body other than a court is an administrative filing, not a suit:
+# "filed a complaint with the EEOC", "filed a rate case with state regulators" (but "with the district court").
+FILED_NOUNS = frozenset({"complaint", "case", "claim", "petition"})
+FILING_COURTS = frozenset({"court", "tribunal", "judge", "clerk"})
+# Papers filed together with a suit are no forum: "filed a complaint with a proposed consent decree".
+FILED_PAPERS = frozenset({"decree", "settlement", "agreement", "order", "judgment", "motion", "stipulation"})
+AGENCY_WORDS = frozenset(
+    {"regulator", "commission", "agency", "department", "board", "office", "authority", "ombudsman"}
+)
+
+
+def filed_with_agency(tok: Token) -> bool:
+    """'filed a complaint with the EEOC' (the 'with' on the noun or on its filing verb), not 'with the court'."""
+    holders = [tok] + ([tok.head] if tok.head.lemma_ in ("file", "lodge", "bring") else [])
+    bodies = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    # a complaint "with" a body is filed there; a case or claim "with" a common noun is rarely a filing
+    named = tok.lemma_ == "complaint"
+    return any(
+        o.dep_ == "pobj"
+        and o.lemma_.lower() not in FILING_COURTS | FILED_PAPERS
+        and (named or o.pos_ == "PROPN" or o.lemma_ in AGENCY_WORDS)
+        for o in bodies
+    )
+
+
+# Modal verbs that make an action possible, not reported: "could face a fine", "may sue".
+MODALS = frozenset({"could", "may", "might", "can"})
+HYPOTHETICAL_WORDS = ("up to", "maximum")  # "fines of up to 4% of turnover": a statutory ceiling
+HYPOTHETICAL_BEFORE, HYPOTHETICAL_AFTER = 6, 8  # tokens around the trigger that may hold such words
+# A settlement that a party only tries for is no settlement: "was trying to negotiate a settlement", "hopes to
+# reach a settlement", "settlement talks". One that was negotiated ("negotiated a settlement") is.
+ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "hope", "want", "aim", "push", "press", "urge", "wish"})
+POSSIBLE_WORDS = frozenset({"possible", "potential", "hypothetical", "eventual"})
+TALK_NOUNS = frozenset({"talk", "negotiation", "discussion"})
+REACH_VERBS = frozenset({"negotiate", "reach", "strike", "broker", "secure", "obtain", "find", "work"})
+
+
+def hypothetical(tok: Token, verb: Token | None) -> bool:
+    """'could face a fine', 'fines of up to 4% of turnover': a possible action, not a reported one."""
+    verb = verb or (tok if tok.pos_ == "VERB" else None)
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    window = tok.doc[max(tok.i - HYPOTHETICAL_BEFORE, 0) : tok.i + HYPOTHETICAL_AFTER].text.lower()
+    return any(w in window for w in HYPOTHETICAL_WORDS)
+
+
+def unrealised(tok: Token) -> bool:
+    """A settlement that is only sought or talked about: 'seeking a settlement', 'trying to negotiate a
+    settlement', 'hopes to reach a settlement', 'settlement talks'. A settlement whose approval is sought
+    ('sought court approval of the settlement') is real."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in TALK_NOUNS:
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
+        return True  # "interested in a possible settlement"
+    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "conj") and tok.head.lemma_.lower() in ATTEMPT_VERBS:
+        return True  # "has tried to settle", "will try and settle"
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in ATTEMPT_VERBS:
+        return True
+    return verb.lemma_.lower() in REACH_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
