@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -84,8 +85,12 @@ class CompanyNames:
         self.matcher.add("COMPANY", company_patterns(), greedy="LONGEST")
         self.matcher.add("OUTLET", outlet_patterns(), greedy="LONGEST")
         self.outlet_id = nlp.vocab.strings["OUTLET"]
+        # Every pattern ends in one of these words: a document without any needs no matching (most do not).
+        self.anchors = frozenset(nlp.vocab.strings.add(word) for word in (*LEGAL_SUFFIXES, *OUTLET_HEADS))
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.anchors.isdisjoint(doc.to_array(ORTH).tolist()):
+            return doc
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         outlet = self.outlet_id
         found = [

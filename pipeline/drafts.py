@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.district_offices import is_district_id
 from pipeline.entities import EntityCluster
@@ -34,6 +34,17 @@ PARTY_TYPES = frozenset({"ORG", "PERSON", "REGULATOR", "GPE", "COURT", "PUBLIC_B
 ACTOR_TYPES = frozenset({"REGULATOR", "COURT", "GPE"})
 PRONOUNS_ORG = frozenset({"it", "its"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+
+
+def drop_cap(tok: Token) -> bool:
+    """'T he settlement ...': scraped copy splits a drop-capital initial from the rest of its word ('U nited
+    States'), and the rest can read as a pronoun. A lone capital letter right before the word is that initial."""
+    if tok.i == 0:
+        return False
+    prev = tok.nbor(-1)
+    return len(prev.text) == 1 and prev.text.isupper() and prev.text != "I"
+
+
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "dative", "oprd"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 INDEFINITE = frozenset({"a", "an"})
@@ -174,6 +185,9 @@ class DocIndex:
                     self.token_cluster[i] = role_idx
         self.mentions.sort()
         self.sents: list[Span] = list(doc.sents)
+        # first token of the body (the title, when the article has one, comes before it)
+        text_start = (doc._.text_start or 0) if Doc.has_extension("text_start") else 0
+        self.body_start = next((t.i for t in doc if t.idx >= text_start), len(doc))
         self.sent_starts = [s.start for s in self.sents]
         self.officials = {
             idx for idx, c in enumerate(self.clusters) if c.type == "PERSON" and any(_titled(m) for m in c.mentions)

@@ -139,14 +139,37 @@ def _named_alike(a: Draft, b: Draft, index: DocIndex) -> bool:
     return all(any(_same_party(index.clusters[x], index.clusters[y]) for y in pa) for x in pb)
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
+# A government litigates in its own name through its law office: "The United States intervened in two lawsuits"
+# and "the government pursues claims" via "the Justice Department" (a state's attorney general likewise), so the
+# country and that office name one side of a suit or settlement.
+LAW_OFFICE = re.compile(r"\b(justice|attorney)\b", re.IGNORECASE)
+
+
+def _one_government(ra: set[int], rb: set[int], index: DocIndex | None, *, other_side: set[int]) -> bool:
+    """The one side is a country or state, the other its law office (see ``LAW_OFFICE``); a place that is a
+    party on the other side (a county the department sues) is not the government suing."""
+    if index is None:
+        return False
+    for gpe, office in ((ra, rb), (rb, ra)):
+        if (
+            not gpe & other_side
+            and all(index.type_of(i) == "GPE" for i in gpe)
+            and all(index.type_of(i) == "REGULATOR" and LAW_OFFICE.search(index.clusters[i].name) for i in office)
+        ):
+            return True
+    return False
+
+
+def _compatible(a: Draft, b: Draft, index: DocIndex | None = None) -> bool:
     """Same type, a shared core party, and no role where both name different parties or amounts."""
     if a.type != b.type or not (a.anchors() & b.anchors()):
         return False
     for role in ANCHOR_ROLES[a.type]:
         ra, rb = set(a.roles.get(role, [])), set(b.roles.get(role, []))
         if ra and rb and not ra & rb:
-            return False
+            others = set(a.roles.get(PATIENT_ROLE[a.type], [])) | set(b.roles.get(PATIENT_ROLE[b.type], []))
+            if role != ACTOR_ROLE[a.type] or not _one_government(ra, rb, index, other_side=others):
+                return False
     amounts_a, amounts_b = set(a.roles.get("amount", [])), set(b.roles.get("amount", []))
     return not (amounts_a and amounts_b and not amounts_a & amounts_b)
 
@@ -181,6 +204,13 @@ def _absorb_one_sided(events: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _nearness(event: Draft, sent_no: int) -> tuple[int, bool]:
+    """How near an event is reported to a sentence: its nearest mention; between two as near, one before
+    comes first: a probe mentioned after an action is its background ("X filed a complaint today. The
+    complaint arose out of an investigation ...")."""
+    return min((abs(s - sent_no), s > sent_no) for s in event.sentences)
+
+
 def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> list[Draft]:
     """Investigations and suits the article mentions without naming the party, tied to the action they led to.
 
@@ -193,10 +223,10 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
     linked: list[Draft] = []
     for probe in probes:
         kinds = ("SETTLEMENT", "FINE") if probe.type == "LAWSUIT" else ("SETTLEMENT", "FINE", "LAWSUIT")
-        actions = [e for e in events if e.type in kinds and e.roles.get(PATIENT_ROLE[e.type])]
+        actions = [e for e in events + linked if e.type in kinds and e.roles.get(PATIENT_ROLE[e.type])]
         if not actions:
             continue
-        action = min(actions, key=lambda e: abs(e.sentences[0] - probe.sentences[0]))
+        action = min(actions, key=lambda e: _nearness(e, probe.sentences[0]))
         parties = [
             i
             for i in action.roles[PATIENT_ROLE[action.type]]
@@ -210,7 +240,7 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
             allowed = ("REGULATOR", "GPE") if probe.type == "LAWSUIT" else ("REGULATOR",)
             probe.add(actor, [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) in allowed])
         probe.confidence = CONFIDENCE_LINKED
-        match = next((e for e in events + linked if _compatible(e, probe)), None)
+        match = next((e for e in events + linked if _compatible(e, probe, index)), None)
         if match is not None:
             _merge_into(match, probe)
         else:
@@ -337,7 +367,7 @@ def finish_events(
             elif draft.definite or draft.type == "SETTLEMENT":
                 ahead.append(draft)
             continue
-        match = _nearest_before([e for e in events if _compatible(e, draft)], draft)
+        match = _nearest_before([e for e in events if _compatible(e, draft, index)], draft)
         match = match or next((e for e in reversed(events) if _partial(e, draft, index)), None)
         if match is None and draft.definite and not draft.roles.get(PATIENT_ROLE[draft.type]):
             # "The Civil Division brought the case on behalf of the United States": a definite mention that

@@ -32,12 +32,21 @@ from pipeline.drafts import (
     PRONOUNS_PERSON,
     DocIndex,
     Draft,
+    drop_cap,
 )
 from pipeline.event_merge import finish_events, split_separate
 from pipeline.events_dates import mention_date
+from pipeline.events_pleadings import add_pleading_details
 from pipeline.events_roles import class_size, fit_kinds
 from pipeline.events_rulings import found_violators, is_court_decision
-from pipeline.events_triggers import FILED_NOUNS, filed_with_agency, hypothetical, unrealised
+from pipeline.events_triggers import (
+    FILED_NOUNS,
+    criminal_charge,
+    faced_only,
+    filed_with_agency,
+    hypothetical,
+    unrealised,
+)
 from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.roles import (
     RoleTokens,
@@ -53,8 +62,10 @@ from pipeline.roles import (
 FINDING_VERBS = frozenset({"find", "reveal", "determine", "conclude", "show", "uncover", "establish"})
 CREDIT_LINE = re.compile(
     r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
-    r"(jointly )?(investigated|handled|prosecuted|conducted)|acknowledges? the (assistance|work|help)|"
-    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)",
+    r"(jointly )?(investigated|handled|prosecuted|conducted)|"
+    r"acknowledges? the (assistance|work|help|efforts?|contributions?)|"
+    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)|"
+    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)",
     re.IGNORECASE,
 )
 # Nouns whose clause names who a probe is about: "allegations that X ...".
@@ -73,6 +84,25 @@ PAY_TO_END = frozenset({"end", "close"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Longest sentence parsed whole (see parse_units); news sentences stay well under it.
+MAX_PARSE_TOKENS = 200
+
+
+def parse_units(sent: Span) -> list[Span]:
+    """The pieces of a sentence the parser reads: the sentence itself, or, past ``MAX_PARSE_TOKENS``, its runs
+    between whitespace tokens (then cut at the limit). Such "sentences" are lists, tables or copy whose line
+    breaks were lost; parsing them whole costs time in proportion and yields no usable parse."""
+    if len(sent) <= MAX_PARSE_TOKENS:
+        return [sent]
+    doc, units, start = sent.doc, [], sent.start
+    for tok in sent:
+        if tok.is_space or tok.i - start >= MAX_PARSE_TOKENS:
+            if tok.i > start:
+                units.append(doc[start : tok.i])
+            start = tok.i + 1 if tok.is_space else tok.i
+    if sent.end > start:
+        units.append(doc[start : sent.end])
+    return units
 
 
 class EventExtractor:
@@ -103,7 +133,7 @@ class EventExtractor:
         # A headline repeats its lede in title case, which the NER and parser read poorly: events come
         # from the body; the title still contributes entities.
         text_start = doc._.text_start or 0
-        sents = [s for s in doc.sents if s.start_char >= text_start]
+        sents = [u for s in doc.sents if s.start_char >= text_start for u in parse_units(s)]
         if not self.relevance_filter:
             return sents
         return [s for s in sents if may_hold_event(s.text)]
@@ -219,8 +249,13 @@ class EventExtractor:
         lex = self.lexicon
         lower, lemma = tok.lower_, tok.lemma_.lower()
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-        window_start = index.sent_starts[max(index.sentence_of(sent.start) - self.coref_window, 0)]
+        # the headline is not story text: a pronoun in the body never means a name from the title
+        window_start = max(
+            index.sent_starts[max(index.sentence_of(sent.start) - self.coref_window, 0)], index.body_start
+        )
         here = sent.start + tok.i
+        if lower in PRONOUNS_PERSON and drop_cap(tok):
+            return None
         if lower in PRONOUNS_ORG:  # "it" is a company or, in a release, the department
             return index.before(here, frozenset({"ORG", "REGULATOR", "PUBLIC_BODY"}), window_start=window_start)
         if lower in PRONOUNS_PERSON:
@@ -250,6 +285,7 @@ class EventExtractor:
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
                     drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
+        add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 
     def _draft(self, etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> Draft | None:
@@ -261,6 +297,9 @@ class EventExtractor:
         if violators:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
         if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
+            return None
+        money_here = any(e.label_ == "MONEY" for e in sdoc.ents)
+        if (etype == "FINE" and faced_only(tok, sentence_has_money=money_here)) or criminal_charge(tok):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])

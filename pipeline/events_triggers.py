@@ -49,8 +49,47 @@ def hypothetical(tok: Token, verb: Token | None) -> bool:
     verb = verb or (tok if tok.pos_ == "VERB" else None)
     if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
+        return True  # "a possible $250,000 fine", "potential penalties"
     window = tok.doc[max(tok.i - HYPOTHETICAL_BEFORE, 0) : tok.i + HYPOTHETICAL_AFTER].text.lower()
     return any(w in window for w in HYPOTHETICAL_WORDS)
+
+
+# "X faces a statutory maximum sentence of 35 years and a fine of $1,000,000", "faces up to 10 years and a
+# possible $250,000 fine", "also faces restitution and monetary penalties": what a defendant risks, not a penalty
+# imposed. A reported proposed fine that a party "faces" states its amount and no such cue ("faces a $5m fine").
+FACE_CUES = ("maximum", "up to", "possible", "potential", "if convicted", "could", "as much as")
+# "a complaint charging X with murder", "the complaint charges X with ...": a criminal charge, not a suit.
+CHARGE_LEMMAS = frozenset({"charge", "accuse"})
+
+
+def faced_only(tok: Token, *, sentence_has_money: bool) -> bool:
+    """A penalty the sentence says a party faces ("faces a maximum fine", "faces ... monetary penalties")."""
+    head = tok
+    for _ in range(HYPOTHETICAL_AFTER):
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
+            break
+        head = head.head
+    if head.lemma_.lower() != "face":
+        return False
+    text = tok.sent.text.lower()
+    return not sentence_has_money or any(cue in text for cue in FACE_CUES)
+
+
+def criminal_charge(tok: Token) -> bool:
+    """'a complaint charging X with ...', 'the complaint charges X with ...': a criminal complaint. A civil
+    complaint 'charges that' the defendant violated a law (a clause, not a person charged with an offence)."""
+    if tok.lemma_.lower() != "complaint":
+        return False
+    verbs = [c for c in tok.children if c.lemma_.lower() in CHARGE_LEMMAS]
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CHARGE_LEMMAS:
+        verbs.append(tok.head)
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "a complaint was unsealed charging X with ..."
+        verbs += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in CHARGE_LEMMAS]
+    return any(
+        any(c.dep_ == "dobj" for c in v.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+        for v in verbs
+    )
 
 
 def unrealised(tok: Token) -> bool:

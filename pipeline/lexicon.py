@@ -21,7 +21,8 @@ _STRONG = (
 )
 _IN_CONTEXT = (
     r"(legal|class|civil|court|enforcement)[- ]actions?|"
-    r"(br(ing|ings|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?|cases?)|"
+    r"(br(ing|ings|inging|ought)|file[ds]?|filing|lodg\w*|launch\w*|tak(e|es|en|ing)|took)\b[^.;]{0,40}\b(actions?|claims?|proceedings?|cases?)|"
+    r"(actions?|claims?|proceedings?|cases?)\b[^.;]{0,40}\b(br(ing|ings|inging|ought)|file[ds]?|filing|lodg\w*|launch\w*)\b|"
     r"(actions?|claims?|proceedings?|cases?)\b[^.;]{0,40}\bagainst|civil\s+cases?|cases?\s+(was\s+|were\s+)?filed|"
     r"(legal|court|civil)\s+proceedings?|damages?\s+claims?|"
     r"(ask|asks|asked|asking|petition\w*|request\w*|urg\w*|mov(e|es|ed|ing))\b[^.;]{0,40}\b(court|judge)\b|"

@@ -19,7 +19,9 @@ from pipeline.settings import DEFAULT_SETTINGS, Settings
 SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # Scraped copy glues sentences: "...the Act.The charges..." and "...in 2009.The case..." -> split the full
 # stop after a lower-case word or a year. Abbreviations ("U.S.", "Inc.") and decimals ("3.5") never match.
-GLUED_SENTENCE_INFIX = r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))\.(?=[A-Z][a-z])"
+GLUED_SENTENCE_INFIX = r"(?:(?<=[a-z]{2})|(?<=\b\d{4})|(?<=\)))\.(?=[A-Z][a-z])"
+# List items glued by a semicolon or a closing bracket: "$5,000 fine;Craig Bitterman", "(IRS).At sentencing".
+GLUED_ITEM_INFIX = r"(?<=[a-z0-9]);(?=[A-Z])|(?<=[A-Za-z0-9])\)(?=\.[A-Z][a-z])"
 
 
 def _load_model() -> Language:
@@ -31,7 +33,7 @@ def _load_model() -> Language:
 def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     """The full newspipe pipeline; costs about a second, so build it once per process."""
     nlp = _load_model()
-    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX]
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX, GLUED_ITEM_INFIX]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer", before="ner")

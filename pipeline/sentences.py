@@ -16,9 +16,14 @@ class NewlineSentences:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        move_start = False
         for token in doc[1:]:
-            if token.is_space:  # whitespace belongs to the sentence it follows, never starts one
+            if token.is_space:  # whitespace belongs to the sentence it follows, never starts one ...
+                move_start = move_start or bool(token.is_sent_start)
                 token.is_sent_start = False
+            elif move_start:  # ... so the sentence starts at the word after it ("bribery.   Assistant ...")
+                token.is_sent_start = True
+                move_start = False
         for i, token in enumerate(doc[:-1]):
             nxt = doc[i + 1]
             if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):

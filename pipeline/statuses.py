@@ -114,8 +114,11 @@ def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> 
         if ev.status is None:
             ev.status = DEFAULT_STATUS[ev.type]
     for ev in events:
+        # a suit that goes on after a settlement ("as it pursues claims against the remaining defendants": a
+        # settlement with some defendants) stays pending
         if (
             ev.type == "LAWSUIT"
+            and ev.status != "pending"
             and any(s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events)
             and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
         ):

@@ -30,6 +30,19 @@ def role_names(record: ArticleRecord, event, role: str) -> set[str]:
         "Under the GDPR, companies such as Meta could face fines of up to 4% of global turnover.",
         "Microsoft said the new probe would land on Mars in 2030.",
         "The family settled in Ohio after the war, and Acme Corp opened a plant there.",
+        # criminal releases: what a defendant risks, criminal complaints, credit lines
+        "John Doe pleaded guilty to tax evasion. Doe faces a statutory maximum sentence of five years in prison "
+        "and a fine of $250,000.",
+        "John Doe was indicted on fraud charges. If convicted, Doe faces up to 10 years in federal prison and a "
+        "possible $250,000 fine.",
+        "John Doe pleaded guilty today. Doe also faces a period of supervised release, restitution and monetary "
+        "penalties.",
+        "A federal complaint was unsealed today charging John Doe, 32, of Houston, with making bomb threats.",
+        "John Doe was arrested on a criminal complaint filed in federal court in Houston.",
+        "The U.S. Attorney thanked special agents of IRS Criminal Investigation, who conducted the investigation "
+        "of John Doe.",
+        "The Department acknowledges the efforts of the late John Doe, Senior Trial Counsel, in initiating the "
+        "Acme investigation.",
     ],
 )
 def test_look_alikes_yield_no_event(extractor, text):
@@ -192,3 +205,23 @@ def test_suit_without_the_word_lawsuit(extractor, text, defendant):
     suits = [e for e in record.events if e.type == "LAWSUIT"]
     assert len(suits) == 1
     assert defendant in role_names(record, suits[0], "defendant")
+
+
+def test_a_body_pronoun_never_means_a_name_from_the_title(extractor):
+    from pipeline.source import InputRecord
+
+    record = extractor.extract_record(
+        InputRecord(
+            id="t",
+            title="New York-Based Corning Incorporated to Pay U.S. $5.65 Million\r\n"
+            "to Resolve False Claims Allegations",
+            text="Corning Incorporated has agreed to pay the U nited States $5.65 million to resolve claims that it "
+            "knowingly presented false claims to the United States.   Corning, a New York based corporation, "
+            "makes glass and ceramic components.   T he settlement resolves claims relating to a contract entered "
+            "into by Corning in 2005 to sell laboratory research products to federal government entities.",
+            published="2013-03-08",
+        )
+    )
+    parties = {n for e in record.events for r in e.roles for n in role_names(record, e, r)}
+    assert "Corning Incorporated" in parties
+    assert "Resolve False Claims Allegations" not in parties

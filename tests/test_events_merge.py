@@ -141,3 +141,35 @@ def test_a_payment_that_ends_a_claim_is_a_settlement(extractor, text):
 )
 def test_payments_that_end_a_claim_pass_the_relevance_pass(sentence, relevant):
     assert may_hold_event(sentence) is relevant
+
+
+def test_a_suit_pursued_against_the_remaining_defendants_stays_pending(extractor):
+    """A settlement with some defendants does not settle the suit the government pursues against the rest."""
+    from pipeline.source import InputRecord
+
+    text = (
+        "The United States intervened in two lawsuits alleging that Gosselin Worldwide Moving N.V. and ITO "
+        "Mobel Transport GmbH executed a written agreement to raise the rates that they charged.   ITO Mobel "
+        "Transport GmbH has agreed to pay $150,000 to settle the allegations.   The settling company has agreed "
+        "to cooperate with the Justice Department as it pursues claims against the remaining defendants, which "
+        "include Gosselin Worldwide Moving N.V. and Andreas Christ Spedition GmbH."
+    )
+    record = extractor.extract_record(InputRecord(id="t", text=text, published="2009-06-23"))
+    suits = [e for e in record.events if e.type == "LAWSUIT"]
+    assert len(suits) == 1
+    assert suits[0].status == "pending"
+
+
+def test_the_country_and_its_law_office_are_one_side_of_a_suit():
+    from types import SimpleNamespace
+
+    from pipeline.event_merge import _compatible
+
+    names = ["United States", "U.S. Department of Justice", "Acme Movers GmbH", "Securities and Exchange Commission"]
+    kinds = ["GPE", "REGULATOR", "ORG", "REGULATOR"]
+    index = SimpleNamespace(clusters=[SimpleNamespace(name=n) for n in names], type_of=lambda i: kinds[i])
+    country = Draft(type="LAWSUIT", sentences=[1], roles={"plaintiff": [0], "defendant": [2]})
+    department = Draft(type="LAWSUIT", sentences=[5], roles={"plaintiff": [1], "defendant": [2]})
+    agency = Draft(type="LAWSUIT", sentences=[7], roles={"plaintiff": [3], "defendant": [2]})
+    assert _compatible(country, department, index)
+    assert not _compatible(country, agency, index)  # another agency's suit against the same party

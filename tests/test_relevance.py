@@ -20,6 +20,9 @@ from tests.conftest import CORPUS, DEVSET
         "Acme agreed to pay $2 million to resolve allegations that it overbilled Medicare.",
         "The SEC is probing the company's accounts.",
         "A class-action lawsuit was filed on Monday.",
+        # the lexicon's "case" / "claim" with "bring" or "file" in any form or order
+        "I am grateful to the department for bringing this case to a proper resolution.",
+        "The claims brought by the company were dismissed.",
     ],
 )
 def test_enforcement_sentences_are_relevant(sentence):
