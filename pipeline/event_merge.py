@@ -28,14 +28,13 @@ from pipeline.drafts import (
     fill_court,
 )
 from pipeline.entities import EntityCluster
-from pipeline.events_dates import date_suits_filed_with_settlements
+from pipeline.events_dates import date_suits_filed_with_settlements, dates_of_announcements
 from pipeline.events_laws import prefer_statutes
 from pipeline.events_roles import damages_elsewhere
 from pipeline.lexicon import Lexicon
 from pipeline.names import content_words, is_distinctive
 from pipeline.statuses import assign_statuses
 
-STATUS_LOOKAHEAD_SENTENCES = 2
 # Penalties and probes reported together but imposed or opened one per party: "penalties of 200,000 dlrs
 # each", "were each fined", "in separate proceedings, the DPA fined A and B", "fined A and B ... respectively".
 SEPARATE_ACTIONS = re.compile(
@@ -45,14 +44,6 @@ SEPARATE_ACTIONS = re.compile(
 )
 EACH_AMOUNT = re.compile(r"\d\S*\s+(\w+\s+){0,2}each\b", re.IGNORECASE)
 SPLIT_TYPES = ("FINE", "INVESTIGATION")
-# "today", also glued to the next word in scraped copy ("The Justice Department todayfiled a lawsuit").
-TODAY = re.compile(r"\btoday", re.IGNORECASE)
-# Events the lede reports as the day's news, by the statuses that make them so.
-LEDE_NEWS = {
-    "FINE": frozenset({"proposed", "imposed"}),
-    "SETTLEMENT": frozenset({"proposed", "agreed", "approved"}),
-    "LAWSUIT": frozenset({"filed", "pending"}),
-}
 
 
 def split_separate(draft: Draft, sentence: str, *, plural: bool) -> list[Draft]:
@@ -327,29 +318,6 @@ def _fines_in_pending_settlements(events: list[Draft]) -> None:
                 ev.status = "proposed"
 
 
-def _dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
-    """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
-    happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
-    department today filed a lawsuit"). A suit the lede mentions only as settled or decided was filed earlier,
-    so only a suit reported as filed or pending takes the date."""
-    published = doc._.published
-    if not published:
-        return
-    text_start = doc._.text_start or 0
-    body = [i for i, s in enumerate(sents) if s.start_char >= text_start]
-    lede = body[0] if body else None
-    lede_today = lede is not None and TODAY.search(sents[lede].text) is not None
-    for ev in events:
-        if ev.date:
-            continue
-        news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
-        # a suit reported as settled or decided "today" was filed before
-        own = (news or ev.type != "LAWSUIT") and any(TODAY.search(sents[s].text) for s in ev.sentences)
-        in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
-        if own or (news and in_lede):
-            ev.date = published
-
-
 def finish_events(
     drafts: list[Draft], doc: Doc, index: DocIndex, *, lexicon: Lexicon, min_confidence: float
 ) -> list[Draft]:
@@ -409,7 +377,7 @@ def finish_events(
     _share_laws(events)
     prefer_statutes(events, index)
     _fines_in_pending_settlements(events)
-    _dates_of_announcements(events, doc, sents)
+    dates_of_announcements(events, doc, sents)
     date_suits_filed_with_settlements(events, sents)
     _retype_public_bodies(events, index)
     _retype_acting_bodies(events, index)

@@ -41,6 +41,7 @@ from pipeline.events_roles import class_size, fit_kinds
 from pipeline.events_rulings import found_violators, is_court_decision
 from pipeline.events_triggers import (
     FILED_NOUNS,
+    credit_line,
     criminal_charge,
     faced_only,
     filed_with_agency,
@@ -49,7 +50,6 @@ from pipeline.events_triggers import (
 )
 from pipeline.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.roles import (
-    RoleTokens,
     attached,
     court_request_roles,
     expand_conjuncts,
@@ -57,24 +57,15 @@ from pipeline.roles import (
     noun_trigger_roles,
     verb_trigger_roles,
 )
+from pipeline.sentences import parse_units
 
 # "The investigation found that ..." -> the finding's subject is the target.
 FINDING_VERBS = frozenset({"find", "reveal", "determine", "conclude", "show", "uncover", "establish"})
-CREDIT_LINE = re.compile(
-    r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
-    r"(jointly )?(investigated|handled|prosecuted|conducted)|"
-    r"acknowledges? the (assistance|work|help|efforts?|contributions?)|"
-    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)|"
-    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)",
-    re.IGNORECASE,
-)
 # Nouns whose clause names who a probe is about: "allegations that X ...".
 ALLEGATION_NOUNS = frozenset({"allegation", "claim", "complaint", "suspicion", "accusation", "report"})
 # Money a suit claims: "seeking $2.5m in damages", "compensation of $1m".
 DAMAGES = re.compile(r"\b(damages|compensation|seek(s|ing)?|sought|claim(s|ing)?|demand(s|ing|ed)?)\b", re.IGNORECASE)
 PREMODIFIER_GAP = 2  # tokens between an amount and the noun it modifies ("$10m class-action lawsuit")
-# Passive subjects of a credit line: "This case was investigated by ...".
-CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
 # Words that end an amount: "$3.5m fine", "a 5 million euro fine", "500,000 dlrs fine".
 AMOUNT_WORDS = frozenset(
     {"m", "bn", "k", "million", "billion", "euro", "euros", "dollar", "dollars", "dlrs", "pound", "pounds", "yen"}
@@ -84,25 +75,6 @@ PAY_TO_END = frozenset({"end", "close"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-# Longest sentence parsed whole (see parse_units); news sentences stay well under it.
-MAX_PARSE_TOKENS = 200
-
-
-def parse_units(sent: Span) -> list[Span]:
-    """The pieces of a sentence the parser reads: the sentence itself, or, past ``MAX_PARSE_TOKENS``, its runs
-    between whitespace tokens (then cut at the limit). Such "sentences" are lists, tables or copy whose line
-    breaks were lost; parsing them whole costs time in proportion and yields no usable parse."""
-    if len(sent) <= MAX_PARSE_TOKENS:
-        return [sent]
-    doc, units, start = sent.doc, [], sent.start
-    for tok in sent:
-        if tok.is_space or tok.i - start >= MAX_PARSE_TOKENS:
-            if tok.i > start:
-                units.append(doc[start : tok.i])
-            start = tok.i + 1 if tok.is_space else tok.i
-    if sent.end > start:
-        units.append(doc[start : sent.end])
-    return units
 
 
 class EventExtractor:
@@ -349,7 +321,7 @@ class EventExtractor:
         if not actor:  # "will pay Widget Corp $39m in settlement of a suit": the payee claimed the money. A person
             # paid under a settlement is mostly a victim compensated in a suit another party brought.
             actor = [i for i in payees if i not in patient and index.type_of(i) != "PERSON"]
-        if etype == "INVESTIGATION" and (self._credit_line(tok, roles, patient) or CREDIT_LINE.search(sent.text)):
+        if etype == "INVESTIGATION" and credit_line(tok, sent.text, patient=bool(patient)):
             return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
@@ -376,16 +348,6 @@ class EventExtractor:
                 if found:
                     return found
         return []
-
-    @staticmethod
-    def _credit_line(tok: Token, roles: RoleTokens, patient: list[int]) -> bool:
-        """'The case was investigated by the FBI': a credit line, not an event (guidelines)."""
-        if patient:
-            return False
-        subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
-        return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
-            c.lemma_ in {"assist", "assistance", "help"} for c in tok.head.subtree
-        )
 
     def _arguments(self, draft: Draft, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> None:
         """Amount, law, court, date and class action from the trigger's sentence."""

@@ -149,3 +149,36 @@ def date_suits_filed_with_settlements(events: list[Draft], sents: list[Span]) ->
                 continue
             suit.date = suit.date or settlement.date
             settlement.date = settlement.date or suit.date
+
+
+# "today", also glued to the next word in scraped copy ("The Justice Department todayfiled a lawsuit").
+TODAY = re.compile(r"\btoday", re.IGNORECASE)
+# Events the lede reports as the day's news, by the statuses that make them so.
+LEDE_NEWS = {
+    "FINE": frozenset({"proposed", "imposed"}),
+    "SETTLEMENT": frozenset({"proposed", "agreed", "approved"}),
+    "LAWSUIT": frozenset({"filed", "pending"}),
+}
+
+
+def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
+    """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
+    happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
+    department today filed a lawsuit"). A suit the lede mentions only as settled or decided was filed earlier,
+    so only a suit reported as filed or pending takes the date."""
+    published = doc._.published
+    if not published:
+        return
+    text_start = doc._.text_start or 0
+    body = [i for i, s in enumerate(sents) if s.start_char >= text_start]
+    lede = body[0] if body else None
+    lede_today = lede is not None and TODAY.search(sents[lede].text) is not None
+    for ev in events:
+        if ev.date:
+            continue
+        news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+        # a suit reported as settled or decided "today" was filed before
+        own = (news or ev.type != "LAWSUIT") and any(TODAY.search(sents[s].text) for s in ev.sentences)
+        in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
+        if own or (news and in_lede):
+            ev.date = published

@@ -5,6 +5,8 @@ Pure functions over a sentence's parse (``pipeline.events`` asks them about each
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 # A complaint, case or claim filed "with" a body other than a court is an administrative filing, not a suit:
@@ -108,3 +110,31 @@ def unrealised(tok: Token) -> bool:
     if verb.lemma_.lower() in ATTEMPT_VERBS:
         return True
     return verb.lemma_.lower() in REACH_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
+
+
+# Credit lines name who worked a case; they are not news of a probe (guidelines): "This case was investigated by
+# the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...".
+CREDIT_LINE = re.compile(
+    r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
+    r"(jointly )?(investigated|handled|prosecuted|conducted)|"
+    r"acknowledges? the (assistance|work|help|efforts?|contributions?)|"
+    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)|"
+    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)",
+    re.IGNORECASE,
+)
+# Passive subjects of a credit line: "This case was investigated by ...".
+CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
+CREDIT_HELP_LEMMAS = frozenset({"assist", "assistance", "help"})
+
+
+def credit_line(tok: Token, sentence: str, *, patient: bool) -> bool:
+    """True when an investigation trigger sits in a credit line: its sentence reads as one, or, with no party
+    probed, the trigger's subject is the case itself or the clause thanks someone for help."""
+    if CREDIT_LINE.search(sentence):
+        return True
+    if patient:
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
+        c.lemma_ in CREDIT_HELP_LEMMAS for c in tok.head.subtree
+    )

@@ -1,12 +1,14 @@
-"""Sentence boundaries without a parser: the model's ``senter`` plus line breaks.
+"""Sentence boundaries without a parser: spaCy's rule-based ``sentencizer`` plus line breaks and spaces.
 
-News copy puts one paragraph a line; a line break always ends a sentence, which the
-statistical sentence recogniser alone does not guarantee.
+News copy puts one paragraph a line; a line break always ends a sentence, which the punctuation rules alone do
+not guarantee. Runs of spaces belong to the sentence before them, and the next word starts a sentence where
+the sentencizer said the spaces did. ``parse_units`` cuts the rare overlong "sentence" (a list, a table) into
+the pieces the event stage parses.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 class NewlineSentences:
@@ -30,3 +32,24 @@ class NewlineSentences:
                 if not nxt.is_space:
                     nxt.is_sent_start = True
         return doc
+
+
+# Longest sentence parsed whole (see parse_units); news sentences stay well under it.
+MAX_PARSE_TOKENS = 200
+
+
+def parse_units(sent: Span) -> list[Span]:
+    """The pieces of a sentence the parser reads: the sentence itself, or, past ``MAX_PARSE_TOKENS``, its runs
+    between whitespace tokens (then cut at the limit). Such "sentences" are lists, tables or copy whose line
+    breaks were lost; parsing them whole costs time in proportion and yields no usable parse."""
+    if len(sent) <= MAX_PARSE_TOKENS:
+        return [sent]
+    doc, units, start = sent.doc, [], sent.start
+    for tok in sent:
+        if tok.is_space or tok.i - start >= MAX_PARSE_TOKENS:
+            if tok.i > start:
+                units.append(doc[start : tok.i])
+            start = tok.i + 1 if tok.is_space else tok.i
+    if sent.end > start:
+        units.append(doc[start : sent.end])
+    return units
