@@ -10,6 +10,7 @@ and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -77,6 +78,10 @@ PARTY_LABELS = frozenset({"NORP", "PERSON"})
 SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 # Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
+
+
+# One capital and a full stop is an initial or a sentence end ("hepatitis B. The ..."), never a name.
+LONE_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 class EntityResolver:
@@ -221,7 +226,9 @@ class EntityResolver:
                 described = self._described(name) if label == "ORG" else None
                 if described is not None:
                     label, kb = "REGULATOR", described
-        if label in NAMED_GROUP and (name.islower() or not (len(name) > 1 or name.isupper())):
+        if label in NAMED_GROUP and (
+            name.islower() or not (len(name) > 1 or name.isupper()) or LONE_INITIAL.match(name)
+        ):
             return None
         if label == "ORG" and (normalize_name(name) in SUPRANATIONAL or self._country_code(name) is not None):
             label = "GPE"  # "U.S." or "Texas" the NER called an organisation is a place

@@ -172,6 +172,21 @@ def find_cluster(
     return _find_named(span, text, [c for c in clusters if c.type in group], names)
 
 
+# Entity types whose words are no company's: people and places ("Panamas waterway" is the country's).
+NOT_ORG_WORDS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    """Capitalised words that start a longer capitalised phrase outside names of people and places ("Dish" of "Dish
+    Network"): a one-word name that is such a word plus "s" is its possessive whose apostrophe scraped copy
+    dropped ("Dishs reckless decision"), not a name of its own."""
+    return frozenset(
+        tok.text
+        for tok in doc[:-1]
+        if tok.is_title and doc[tok.i + 1].is_title and not {tok.ent_type_, doc[tok.i + 1].ent_type_} & NOT_ORG_WORDS
+    )
+
+
 def cluster_mentions(
     doc: Doc,
     spans: Iterable[Span],
@@ -198,6 +213,7 @@ def cluster_mentions(
     names = _Names()
     linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
     published = doc._.published
+    stems = _name_words(doc)
     for span in spans:
         target = None
         outer = linked.get((span.start_char, span.end_char))
@@ -211,7 +227,9 @@ def cluster_mentions(
             # Scraped copy drops apostrophes: "Dishs", "Stones direction" name an entity named before.
             single = singular_name(text)
             target = find_cluster(span, clusters, published, text=single, currency=currency, names=names)
-            text = single if target is not None else text
+            own = span.label_ == "ORG" and len(span) == 1 and single in stems and not gazetteer.country_code(single)
+            if target is not None or own:
+                text = single  # "Dishs reckless decision" after "sold Dish Network programming"
         if target is None:
             target = EntityCluster(type=span.label_)
             if span.label_ == "MONEY":

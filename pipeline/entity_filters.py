@@ -65,6 +65,8 @@ SHOW_NOUNS = frozenset({"show", "programme", "series", "sitcom"})
 MIN_SHOW_TITLE_TOKENS = 3
 # Office holders whose portfolio follows "for": "Assistant Secretary for Fair Housing and Equal Opportunity".
 PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
+# Most tokens of a person's name between an office holder's title and the portfolio.
+MAX_HOLDER_NAME_TOKENS = 4
 # Prefixes that make the next capitalised word an adjective: "anti Semitic", "pro European".
 ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
 # A decimal figure never ends a name ("Revs 237.2" is a table row).
@@ -145,6 +147,16 @@ def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None)
     return nxt is not None and _is_place_at(doc, nxt)
 
 
+def _holder_before(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is an office holder's title, or ends the name of a person that follows one:
+    "Assistant Secretary for ...", "Assistant Secretary Gustavo Velasquez for ..." (news puts the official's
+    name between title and portfolio)."""
+    floor = max(i - MAX_HOLDER_NAME_TOKENS, 0)
+    while i > floor and doc[i].ent_type_ == "PERSON":
+        i -= 1
+    return doc[i].lower_ in PORTFOLIO_HOLDERS
+
+
 def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
     """True when the words around a capitalised phrase the NER calls an organisation show it is something
     else: the title of a work or show, part of a job title ("New Home Secretary"), an adjective ("anti
@@ -155,7 +167,7 @@ def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None =
         return True
     if after is not None and after.is_title and after.lower_ in ROLE_TITLE_WORDS:
         return True
-    if span.start > 1 and doc[span.start - 1].lower_ == "for" and doc[span.start - 2].lower_ in PORTFOLIO_HOLDERS:
+    if span.start > 1 and doc[span.start - 1].lower_ == "for" and _holder_before(doc, span.start - 2):
         return True  # an official's portfolio: "Assistant Secretary for Fair Housing and Equal Opportunity"
     if span.start > 0 and doc[span.start - 1].lower_ in ADJECTIVE_PREFIXES and len(span) == 1:
         return True
@@ -284,8 +296,14 @@ def drop_non_orgs(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster
         c
         for c in clusters
         if c.type != "ORG"
-        or not (suffix_only(c) or any(c is p for p in people) or (c.kb_id is None and fold(c.name) in called))
+        or not (suffix_only(c) or any(c is p for p in people) or (c.kb_id is None and _called(fold(c.name), called)))
     ]
+
+
+def _called(name: str, called: frozenset[str]) -> bool:
+    """True when a one-word name is what a person of the story is called, or its possessive whose
+    apostrophe scraped copy dropped ("Maniss application" after "Ronald Manis")."""
+    return name in called or (name.endswith("s") and " " not in name and name[:-1] in called)
 
 
 def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:

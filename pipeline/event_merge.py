@@ -31,6 +31,7 @@ from pipeline.entities import EntityCluster
 from pipeline.events_dates import date_suits_filed_with_settlements, dates_of_announcements
 from pipeline.events_laws import prefer_statutes
 from pipeline.events_roles import damages_elsewhere
+from pipeline.events_suits import defend_one_sided_suits
 from pipeline.lexicon import Lexicon
 from pipeline.names import content_words, is_distinctive
 from pipeline.statuses import assign_statuses
@@ -356,6 +357,7 @@ def finish_events(
     events += _link_probes(probes, events, index)
     events += _link_settlements(orphans, events, index)
     events = _absorb_one_sided(events)
+    defend_one_sided_suits(events, index)
     salient = _salient_authority(index)
     for ev in events:
         actor = ACTOR_ROLE[ev.type]

@@ -31,6 +31,8 @@ INSTITUTION_HEADS = frozenset(
         "body",
     }
 )
+# Entity kinds that name no party to an action (statutes, sums, dates).
+NON_PARTY_KINDS = frozenset({"LAW", "MONEY", "DATE"})
 NUMBER_WORDS = {
     w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
@@ -71,6 +73,10 @@ def fit_kinds(
 ) -> tuple[list[int], list[int]]:
     """Put each party where its kind can stand: companies do not fine, courts do not settle."""
     kind = index.type_of
+    # A statute is never a party: "will investigate even the most complex allegations ... under the Contract
+    # Disputes Act" -- a law the parse hangs on the trigger goes in ``law``, not in a party role.
+    actor = [i for i in actor if kind(i) not in NON_PARTY_KINDS]
+    patient = [i for i in patient if kind(i) not in NON_PARTY_KINDS]
     courts = [i for i in actor + patient if kind(i) == "COURT"]
     actor = [i for i in actor if kind(i) != "COURT" or etype == "FINE"]
     patient = [i for i in patient if kind(i) != "COURT"]

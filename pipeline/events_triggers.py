@@ -113,13 +113,18 @@ def unrealised(tok: Token) -> bool:
 
 
 # Credit lines name who worked a case; they are not news of a probe (guidelines): "This case was investigated by
-# the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...".
+# the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...", "The FBI
+# investigated the case." (but "VETS investigated the matter, determined that ..." reports a probe), "thanked
+# HUD for assisting in the investigation", "This settlement was the result of a coordinated effort by the U.S.
+# Attorney's Office ... in investigating the allegations".
 CREDIT_LINE = re.compile(
     r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
     r"(jointly )?(investigated|handled|prosecuted|conducted)|"
     r"acknowledges? the (assistance|work|help|efforts?|contributions?)|"
-    r"(thanks?|thanked) .{0,40}for (their|its) (assistance|help)|"
-    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)",
+    r"(thanks?|thanked) .{0,120}for (their |its )?(assistance|help|assisting|helping)|"
+    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)|"
+    r"\b(investigated|handled) (this|the) case\W*$|"
+    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b",
     re.IGNORECASE,
 )
 # Passive subjects of a credit line: "This case was investigated by ...".

@@ -31,6 +31,9 @@ GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
 # Function words the NER leaves at the end of a span ("Union by", "Management Centre at", "Administration
 # and"): a name never ends in one written in lower case.
 TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "at", "by", "to", "for", "in", "on", "the", "with", "from"})
+# Capitalised articles only ever begin a name: one at the end of a span is the next sentence glued on
+# ("hepatitis B. The Justice Department") or a name the NER cut ("IPC The Hospitalist Co.").
+LEADING_ARTICLES = frozenset({"The"})
 # Descriptive laws named as breached ("EU privacy laws", "anti-spam laws", "federal fair housing laws").
 LAW_DESCRIPTOR_MODIFIERS = (
     "privacy", "data", "protection", "anti", "spam", "competition", "antitrust", "consumer", "fraud", "fair",
@@ -74,6 +77,7 @@ def trim_mention(span: Span) -> Span | None:
         doc[end - 1].lower_ in {"'s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
         or GLUED_TOKEN.search(doc[end - 1].text)
         or (doc[end - 1].is_lower and doc[end - 1].lower_ in TRAILING_FUNCTION_WORDS)
+        or (end - 1 > start and doc[end - 1].text in LEADING_ARTICLES)
     ):  # fmt: skip
         end -= 1
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)

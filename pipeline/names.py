@@ -48,7 +48,10 @@ REGULATOR_HEAD_PATTERN = re.compile(
     r"supervisor|prosecutor|prosecutors|procurator|treasury|police|fbi|office of|"
     r"attorney's office|attorneys office|attorney.s office|u\.s\. attorney|inspector general|strike force|"
     r"task force|litigation (section|branch)|(fraud|crimes?|enforcement|counterterrorism) section|"
-    r"investigative service|sheriff'?s office)\b",
+    r"investigative service|sheriff'?s office|"
+    # Federal law-enforcement agencies named "... Service" investigate and arrest ("U.S. Marshals Service",
+    # "Diplomatic Security Service", "Postal Inspection Service"); "service" alone heads companies.
+    r"marshals service|diplomatic security service|inspection service)\b",
     re.IGNORECASE,
 )
 # Authorities named for the service they run (a transit, port or housing authority) operate it and are
@@ -58,12 +61,15 @@ SERVICE_AUTHORITY_PATTERN = re.compile(
     r"school|hospital|redevelopment|development|sewer|sewerage|utilities|utility) authorit(y|ies)\b",
     re.IGNORECASE,
 )
-# Public bodies that are neither companies nor enforcers (victims, customers, defendants): not ORG.
+# Public bodies that are neither companies nor enforcers (victims, customers, defendants): not ORG. "State
+# of" only opens a name ("State of Wisconsin"); inside one it is a group's ("Islamic State of Iraq").
 PUBLIC_BODY_PATTERN = re.compile(
     r"\b(school district|public schools|board of education|county|city of|town of|city council|"
     r"university|college|detention center|correctional facility|national guard|navy|army|air force|"
     r"congress|parliament|cabinet|senate|house of representatives|general assembly|consulate|embassy|"
-    r"medicare|medicaid)\b",
+    r"medicare|medicaid|naval|marine corps|(?<!\w )state of|division of|"
+    # a university's schools ("UMDNJ School of Medicine"), public bodies as "university" is
+    r"school of (medicine|osteopathic medicine|law|dentistry|nursing|public health)|medical school|law school)\b",
     re.IGNORECASE,
 )
 # Heads that make a capitalised phrase a law, not an organisation ("Texas Deceptive Trade Practices Act").
@@ -93,6 +99,8 @@ ROLE_TITLE_WORDS = frozenset(
         "attorney", "attorneys", "agent", "agents", "inspector", "inspectors", "secretary", "senator",
         "congressman", "congresswoman", "minister", "chairman", "chairwoman", "spokesman", "spokeswoman",
         "spokesperson", "commander", "lieutenant", "sergeant", "detective", "governor", "mayor",
+        # judicial and legal posts ("U.S. Magistrate Judge", "Special Litigation Counsel Hilary Axam")
+        "judge", "judges", "magistrate", "counsel", "accountant",
     }
 )  # fmt: skip
 # Letters after a person's name (British barristers and members of parliaments): "Guy Mansfield QC", "MSP".
@@ -257,6 +265,8 @@ def names_no_organisation(text: str) -> bool:
         return True
     if any(w in ROLE_TITLE_WORDS for w in plain) or plain[-1] in POST_NOMINALS:
         return True
+    if "," in text and all(w in GENERIC_WORDS for w in plain):
+        return True  # a list of kinds the NER read as one name: "Federal, State and local partners"
     return generic_alone(text)
 
 

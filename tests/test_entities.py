@@ -93,6 +93,47 @@ def test_headline_fragments_are_not_orgs(extractor) -> None:
     assert not any("Sentenced" in name for name in _sets(record).get("ORG", set()))
 
 
+@pytest.mark.parametrize(
+    ("text", "spurious", "kept"),
+    [
+        # an apostrophe-less possessive of a person ("Maniss application") or a company named before
+        (
+            "The Justice Department asked a federal court to bar Ronald Manis of Carbondale, Ill., from preparing "
+            "tax returns. The IRS denied Maniss application for an electronic filing number.",
+            "Maniss",
+            None,
+        ),
+        (
+            "Call centers sold Dish Network programming by any means necessary. Dishs reckless decision to use "
+            "anyone with a call center harmed consumers.",
+            "Dishs",
+            "Dish Network",
+        ),
+        # a sentence glued to a lone initial, and an official's portfolio after the official's name
+        (
+            "The schools later revoked the acceptances when the schools learned that the applicants have "
+            "hepatitis B. The Justice Department determined that the schools had no lawful basis.",
+            "B.",
+            None,
+        ),
+        (
+            "HUD is sending a clear message, said HUD Assistant Secretary Gustavo Velasquez for Fair Housing and "
+            "Equal Opportunity.",
+            "Fair Housing and Equal Opportunity",
+            None,
+        ),
+    ],
+)
+def test_fragments_of_doj_copy_are_no_orgs(extractor, text: str, spurious: str, kept: str | None) -> None:
+    from pipeline.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t5", text=text, title=None, published="2013-06-20"))
+    orgs = _sets(record).get("ORG", set())
+    assert spurious not in orgs
+    if kept is not None:
+        assert kept in orgs
+
+
 US_PLACES = {"District of Columbia", "Colorado", "South Carolina", "Ohio", "Minnesota", "Virginia", "New Jersey"}
 
 

@@ -43,6 +43,7 @@ def role_names(record: ArticleRecord, event, role: str) -> set[str]:
         "of John Doe.",
         "The Department acknowledges the efforts of the late John Doe, Senior Trial Counsel, in initiating the "
         "Acme investigation.",
+        "The U.S. Attorney thanked the Office of Inspector General for assisting in the investigation of Acme Corp.",
     ],
 )
 def test_look_alikes_yield_no_event(extractor, text):

@@ -173,3 +173,20 @@ def test_the_country_and_its_law_office_are_one_side_of_a_suit():
     agency = Draft(type="LAWSUIT", sentences=[7], roles={"plaintiff": [3], "defendant": [2]})
     assert _compatible(country, department, index)
     assert not _compatible(country, agency, index)  # another agency's suit against the same party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Justice Department filed a civil antitrust lawsuit today in federal court to block the proposed "
+        "transaction. At the same time, the department filed a proposed settlement with Acme Corp. that requires "
+        "Acme Corp. to divest two plants.",
+        "The United States has sued a Boston couple to bar them from preparing tax returns. The couple, John Doe "
+        "and Jane Doe, agreed to a settlement with the United States.",
+    ],
+)
+def test_government_suit_without_named_defendant_takes_the_settling_party(extractor, text):
+    record = run(extractor, text)
+    settlement = _of_type(record, "SETTLEMENT")[0]
+    suit = _of_type(record, "LAWSUIT")[0]
+    assert _names(record, suit, "defendant") == _names(record, settlement, "defendant") != set()

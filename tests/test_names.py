@@ -87,6 +87,13 @@ def test_singular_name_drops_a_bare_possessive_s(text: str, expected: str) -> No
         ("Convention on International Trade in Endangered Species", "LAW"),
         ("Treaty of Rome", "LAW"),
         ("Convention of Scottish Local Authorities", "ORG"),  # a body: "of", not "on"
+        ("U.S. Marshals Service", "REGULATOR"),
+        ("U.S. Diplomatic Security Service", "REGULATOR"),
+        ("U.S. Naval Reserve", "PUBLIC_BODY"),
+        ("State of Wisconsin", "PUBLIC_BODY"),
+        ("Islamic State of Iraq and the Levant", "ORG"),  # "State of" inside a name is no government
+        ("Illinois Division of Specialized Care for Children", "PUBLIC_BODY"),
+        ("UMDNJ School of Medicine", "PUBLIC_BODY"),
     ],
 )
 def test_org_kind_types_by_head_words(name: str, kind: str) -> None:
@@ -108,6 +115,10 @@ def test_org_kind_types_by_head_words(name: str, kind: str) -> None:
         "Departments",
         "Forms I-9",
         "Form 1040",
+        "U.S. Magistrate",
+        "Special Litigation Counsel Hilary Axam",
+        "Certified Public Accountant",
+        "Federal, State",
     ],
 )
 def test_names_no_organisation_for_documents_programmes_places_events_and_titles(name: str) -> None:
