@@ -270,8 +270,8 @@ class EventExtractor:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
         if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
             return None
-        money_here = any(e.label_ == "MONEY" for e in sdoc.ents)
-        if (etype == "FINE" and faced_only(tok, sentence_has_money=money_here)) or criminal_charge(tok):
+        faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
+        if faced or criminal_charge(tok):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])

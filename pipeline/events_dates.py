@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.drafts import DocIndex, Draft
+from pipeline.roles import attached
 
 # Steps from a date up the parse to the trigger or its verb for the date to be the trigger's own.
 ATTACHMENT_STEPS = 3
@@ -30,19 +31,6 @@ PERIOD_TYPES = frozenset({"FINE", "LAWSUIT", "SETTLEMENT"})
 DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos"})
 # What a complaint or claim says happened is conduct: "the complaint alleges that ... in January 2006".
 ALLEGATION_LEMMAS = frozenset({"allege", "claim", "accuse", "contend", "assert"})
-
-
-def attached(token: Token, target: Token, *, max_steps: int) -> bool:
-    """True when ``target`` is ``token`` or one of its first ``max_steps`` heads. Tokens are compared by
-    value: spaCy makes a new ``Token`` object at every access, so identity (``is``) never holds."""
-    cur = token
-    for _ in range(max_steps + 1):
-        if cur == target:
-            return True
-        if cur.head == cur:
-            return False
-        cur = cur.head
-    return False
 
 
 def period_bound(ent: Span) -> bool:

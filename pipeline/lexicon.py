@@ -46,6 +46,7 @@ class Lexicon:
     excluded_contexts: dict[str, frozenset[str]]
     hypothetical_cues: tuple[str, ...]
     statuses: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    status_nouns: dict[str, re.Pattern[str]]  # event type -> the nouns that name such an event
     class_action_cues: tuple[str, ...]
     org_anaphors: frozenset[str]
     regulator_anaphors: frozenset[str]
@@ -59,8 +60,9 @@ def _read_data(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read and index the lexicon data file (cached: one read per process)."""
+    """Read and index the lexicon and status data files (cached: one read per process)."""
     raw = _read_data("lexicon.json")
+    statuses = _read_data("statuses.json")
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
     for etype, words in raw["triggers"].items():
@@ -78,9 +80,10 @@ def load_lexicon() -> Lexicon:
         hypothetical_cues=tuple(raw["hypothetical_cues"]),
         statuses={
             k: tuple((s, re.compile("|".join(f"(?:{c})" for c in cues))) for s, cues in v)
-            for k, v in _read_data("statuses.json").items()
+            for k, v in statuses.items()
             if not k.startswith("_")
         },
+        status_nouns={k: re.compile(v) for k, v in statuses["_event_nouns"].items() if not k.startswith("_")},
         class_action_cues=tuple(raw["class_action_cues"]),
         org_anaphors=frozenset(raw["org_anaphors"]),
         regulator_anaphors=frozenset(raw["regulator_anaphors"]),

@@ -305,7 +305,8 @@ def _path(start: Token, end: Token) -> list[Token]:
 
 
 def attached(token: Token, target: Token, *, max_steps: int = 3) -> bool:
-    """True when ``token`` sits within ``max_steps`` heads below ``target`` (or is in its subtree nearby)."""
+    """True when ``target`` is ``token`` or one of its first ``max_steps`` heads. Tokens are compared by
+    value: spaCy makes a new ``Token`` object at every access, so identity (``is``) never holds."""
     cur = token
     for _ in range(max_steps + 1):
         if cur == target:

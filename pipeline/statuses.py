@@ -8,10 +8,7 @@ status wins when an article reports several. An event whose article reports no s
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 
 from pipeline.drafts import PATIENT_ROLE, Draft
 from pipeline.lexicon import Lexicon
@@ -35,13 +32,6 @@ CONCLUDED_ACTIONS = {
 WHITESPACE = re.compile(r"\s+")
 # Statuses that a probe's concluded action supersedes; "ongoing" is the article's own claim and stays.
 PROBES_NOT_ENDED = frozenset({None, "opened"})
-
-
-@lru_cache(maxsize=1)
-def event_nouns() -> dict[str, re.Pattern[str]]:
-    """The nouns that name an event of each type (``_event_nouns`` in ``data/statuses.json``)."""
-    raw = json.loads(resources.files("pipeline").joinpath("data/statuses.json").read_text(encoding="utf-8"))
-    return {k: re.compile(v) for k, v in raw["_event_nouns"].items() if not k.startswith("_")}
 
 
 def _rank(etype: str, status: str | None) -> int:
@@ -72,9 +62,9 @@ def _cue_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> No
     for n, text in enumerate(texts):
         if n in evidence:
             continue
-        cues = {ev.type: cue_status(ev.type, text, lexicon) for ev in events}
+        cues = {etype: cue_status(etype, text, lexicon) for etype in {ev.type for ev in events}}
         cued = [ev for ev in events if cues[ev.type]]
-        named = [ev for ev in cued if event_nouns()[ev.type].search(text)]
+        named = [ev for ev in cued if lexicon.status_nouns[ev.type].search(text)]
         cued = named or cued  # "Acme is appealing the fine": the fine, not the suit reported since
         before = [ev for ev in cued if ev.sentences[0] < n]
         if before:

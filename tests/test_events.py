@@ -13,6 +13,10 @@ def run(extractor, text: str, published: str | None = "2023-05-02") -> ArticleRe
     return extractor.extract_record(InputRecord(id="t", text=text, published=published))
 
 
+def events_of_type(record: ArticleRecord, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
 def role_names(record: ArticleRecord, event, role: str) -> set[str]:
     by_id = {e.id: e for e in record.entities}
     out: set[str] = set()

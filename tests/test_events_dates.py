@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models import ArticleRecord
-
-
-def run(extractor, text: str, published: str) -> ArticleRecord:
-    from pipeline.source import InputRecord
-
-    return extractor.extract_record(InputRecord(id="t", text=text, published=published))
+from tests.test_events import run
 
 
 def dates_of(record: ArticleRecord, etype: str) -> list[str | None]:

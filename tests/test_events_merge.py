@@ -8,15 +8,11 @@ import pytest
 from pipeline.drafts import Draft
 from pipeline.event_merge import split_separate
 from pipeline.lexicon import may_hold_event
-from tests.test_events import role_names, run
+from tests.test_events import events_of_type, role_names, run
 
 
 def _names(record, event, role: str) -> set[str]:
     return {n.lower() for n in role_names(record, event, role)}
-
-
-def _of_type(record, etype: str) -> list:
-    return [e for e in record.events if e.type == etype]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def _of_type(record, etype: str) -> list:
 )
 def test_a_settlement_that_names_no_party_ends_the_reported_action(extractor, text, defendant, claimant):
     record = run(extractor, text)
-    settlements = _of_type(record, "SETTLEMENT")
+    settlements = events_of_type(record, "SETTLEMENT")
     assert len(settlements) == 1, record.events
     assert any(defendant in n for n in _names(record, settlements[0], "defendant"))
     assert any(claimant in n for n in _names(record, settlements[0], "claimant"))
@@ -48,7 +44,7 @@ def test_a_settlement_that_names_no_party_ends_the_reported_action(extractor, te
 
 def test_a_settlement_mention_without_any_reported_action_is_no_event(extractor):
     record = run(extractor, "The settlement also requires the firm to delete the data it collected.")
-    assert _of_type(record, "SETTLEMENT") == []
+    assert events_of_type(record, "SETTLEMENT") == []
 
 
 @pytest.mark.parametrize(
@@ -62,7 +58,7 @@ def test_a_settlement_mention_without_any_reported_action_is_no_event(extractor)
 )
 def test_parties_fined_separately_are_one_fine_each(extractor, text):
     record = run(extractor, text)
-    targets = sorted(frozenset(_names(record, e, "target")) for e in _of_type(record, "FINE"))
+    targets = sorted(frozenset(_names(record, e, "target")) for e in events_of_type(record, "FINE"))
     assert len(targets) == 2, record.events
     assert all(len(t) >= 1 for t in targets)
     assert not any(any("barclays" in n for n in t) and any("tesco" in n for n in t) for t in targets)
@@ -74,7 +70,7 @@ def test_a_joint_penalty_stays_one_fine(extractor):
         "of $280,000 to resolve alleged violations of the Clean Air Act, the Department of Justice announced "
         "today."
     )
-    assert len(_of_type(run(extractor, text), "FINE")) == 1
+    assert len(events_of_type(run(extractor, text), "FINE")) == 1
 
 
 @pytest.mark.parametrize(
@@ -102,7 +98,7 @@ def test_split_separate_cues(sentence, plural, amount, parts):
 def test_the_relative_pronoun_is_the_noun_it_modifies(extractor):
     text = "The Federal Trade Commission referred the case to the Department of Justice, which filed suit in 2009."
     record = run(extractor, text)
-    suits = _of_type(record, "LAWSUIT")
+    suits = events_of_type(record, "LAWSUIT")
     assert len(suits) == 1
     assert any("justice" in n for n in _names(record, suits[0], "plaintiff"))
 
@@ -112,7 +108,7 @@ def test_a_fine_after_an_amount_is_a_trigger(extractor):
         extractor,
         "The Federal Communications Commission fined Viacom last year. Viacom has five days to pay the $3.5m fine.",
     )
-    fines = _of_type(record, "FINE")
+    fines = events_of_type(record, "FINE")
     assert len(fines) == 1
     assert [e.value for e in record.entities if e.id in fines[0].roles.get("amount", [])] != []
 
@@ -126,7 +122,7 @@ def test_a_fine_after_an_amount_is_a_trigger(extractor):
 )
 def test_a_payment_that_ends_a_claim_is_a_settlement(extractor, text):
     record = run(extractor, text)
-    settlements = _of_type(record, "SETTLEMENT")
+    settlements = events_of_type(record, "SETTLEMENT")
     assert len(settlements) == 1, record.events
     assert any("acme" in n for n in _names(record, settlements[0], "defendant"))
 
@@ -187,6 +183,6 @@ def test_the_country_and_its_law_office_are_one_side_of_a_suit():
 )
 def test_government_suit_without_named_defendant_takes_the_settling_party(extractor, text):
     record = run(extractor, text)
-    settlement = _of_type(record, "SETTLEMENT")[0]
-    suit = _of_type(record, "LAWSUIT")[0]
+    settlement = events_of_type(record, "SETTLEMENT")[0]
+    suit = events_of_type(record, "LAWSUIT")[0]
     assert _names(record, suit, "defendant") == _names(record, settlement, "defendant") != set()

@@ -7,11 +7,7 @@ import pytest
 
 from pipeline.events_dates import filed_together
 from pipeline.events_laws import statute_of
-from tests.test_events import role_names, run
-
-
-def _of_type(record, etype: str) -> list:
-    return [e for e in record.events if e.type == etype]
+from tests.test_events import events_of_type, role_names, run
 
 
 @pytest.mark.parametrize(
@@ -23,7 +19,7 @@ def _of_type(record, etype: str) -> list:
     ],
 )
 def test_a_suit_decided_by_the_court_is_won(extractor, text, defendant):
-    suits = _of_type(record := run(extractor, text), "LAWSUIT")
+    suits = events_of_type(record := run(extractor, text), "LAWSUIT")
     assert len(suits) == 1
     assert suits[0].status == "won"
     assert any(defendant in n for n in role_names(record, suits[0], "defendant"))
@@ -39,7 +35,7 @@ def test_a_suit_decided_by_the_court_is_won(extractor, text, defendant):
     ],
 )
 def test_findings_that_are_no_court_decision_are_no_suit(extractor, text):
-    assert _of_type(run(extractor, text), "LAWSUIT") == []
+    assert events_of_type(run(extractor, text), "LAWSUIT") == []
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,7 @@ def test_findings_that_are_no_court_decision_are_no_suit(extractor, text):
     ],
 )
 def test_a_filing_with_an_agency_is_no_suit(extractor, text, suits):
-    assert len(_of_type(run(extractor, text), "LAWSUIT")) == suits
+    assert len(events_of_type(run(extractor, text), "LAWSUIT")) == suits
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_an_event_names_the_statute_not_its_described_part(extractor):
         "anti-discrimination provision of the INA by asking workers for too many documents."
     )
     record = run(extractor, text)
-    (settlement,) = _of_type(record, "SETTLEMENT")
+    (settlement,) = events_of_type(record, "SETTLEMENT")
     laws = role_names(record, settlement, "law")
     assert "Immigration and Nationality Act" in laws
     assert not any("provision" in law for law in laws)
@@ -90,7 +86,7 @@ def test_a_repeat_mention_means_the_fine_reported_last(extractor):
     record = run(extractor, text)
     by_amount = {
         next(e.value.value for e in record.entities if e.id in f.roles.get("amount", [])): f.status
-        for f in _of_type(record, "FINE")
+        for f in events_of_type(record, "FINE")
     }
     assert by_amount == {3_500_000: "imposed", 550_000: "appealed"}
 
@@ -116,7 +112,7 @@ def test_a_suit_filed_with_its_consent_decree_takes_its_date(extractor):
         "along with the consent decree, alleges that Augusta County failed to provide accessible polling places."
     )
     record = run(extractor, text, published="2015-11-04")
-    (suit,) = _of_type(record, "LAWSUIT")
+    (suit,) = events_of_type(record, "LAWSUIT")
     assert suit.date == "2015-11-04"
 
 
@@ -126,7 +122,7 @@ def test_a_pair_named_as_one_is_the_suit_of_each_member(extractor):
         "Housing Act. The lawsuit alleged that Wilson and EME LLC refused to rent to families with children. "
         "Under the consent decree, Mr. Wilson will pay $22,000."
     )
-    assert len(_of_type(run(extractor, text), "LAWSUIT")) == 1
+    assert len(events_of_type(run(extractor, text), "LAWSUIT")) == 1
 
 
 @pytest.mark.parametrize(
@@ -139,7 +135,7 @@ def test_a_pair_named_as_one_is_the_suit_of_each_member(extractor):
     ],
 )
 def test_a_settlement_only_sought_is_no_event(extractor, text):
-    assert _of_type(run(extractor, text), "SETTLEMENT") == []
+    assert events_of_type(run(extractor, text), "SETTLEMENT") == []
 
 
 @pytest.mark.parametrize(
@@ -151,13 +147,13 @@ def test_a_settlement_only_sought_is_no_event(extractor, text):
     ],
 )
 def test_a_settlement_reached_or_awaiting_approval_is_an_event(extractor, text):
-    assert len(_of_type(run(extractor, text), "SETTLEMENT")) == 1
+    assert len(events_of_type(run(extractor, text), "SETTLEMENT")) == 1
 
 
 def test_the_payee_of_a_settlement_is_its_claimant_and_the_suits_plaintiff(extractor):
     text = "Acme Power said it will pay Widget Chemical Corp 39.2 mln dlrs in settlement of a suit filed in 1982."
     record = run(extractor, text, published="1987-03-31")
-    (settlement,) = _of_type(record, "SETTLEMENT")
+    (settlement,) = events_of_type(record, "SETTLEMENT")
     assert "Widget Chemical Corp" in role_names(record, settlement, "claimant")
     assert "Acme Power" in role_names(record, settlement, "defendant")
 
@@ -168,7 +164,7 @@ def test_damages_sought_in_a_later_sentence_are_the_suits_amount(extractor):
         "Widget Chemical Corp has sought $162.5 million in damages from Acme Power."
     )
     record = run(extractor, text)
-    (suit,) = _of_type(record, "LAWSUIT")
+    (suit,) = events_of_type(record, "LAWSUIT")
     amounts = [e.value.value for e in record.entities if e.id in suit.roles.get("amount", [])]
     assert amounts == [162_500_000]
 
@@ -176,6 +172,6 @@ def test_damages_sought_in_a_later_sentence_are_the_suits_amount(extractor):
 def test_a_person_paid_under_a_settlement_is_not_its_claimant(extractor):
     text = "Under the settlement agreement, Acme Corp will pay John Smith $52,500 in back wages."
     record = run(extractor, text)
-    for settlement in _of_type(record, "SETTLEMENT"):
+    for settlement in events_of_type(record, "SETTLEMENT"):
         assert "John Smith" not in role_names(record, settlement, "claimant")
         assert "John Smith" not in role_names(record, settlement, "defendant")
