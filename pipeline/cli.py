@@ -25,6 +25,7 @@ DEFAULT_INPUT = "corpus/"
 DEFAULT_OUTPUT_DIR = "outputs"
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 #: Settings fields that get a ``--flag`` of their own, with the help text.
 SETTINGS_FLAGS: dict[str, str] = {
@@ -89,11 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     commands.add_parser("schema", help="print the JSON Schema of the output records")
-    commands.add_parser(
+    evaluate = commands.add_parser(
         "evaluate",
-        help="score predictions against gold: evaluate GOLD PRED [--json] [--per-doc]",
-        add_help=False,
+        help="score predictions against gold annotations",
+        description="Score predicted enforcement events against gold annotations.",
     )
+    evaluate.add_argument("gold", type=Path, help="gold JSONL (devset/GUIDELINES.md format)")
+    evaluate.add_argument("pred", type=Path, help="predictions JSONL (the pipeline's output)")
+    evaluate.add_argument("--json", action="store_true", help="print the full report, per document too, as JSON")
+    evaluate.add_argument("--per-doc", action="store_true", help="list the errors of each document")
+    evaluate.add_argument("--baseline", type=Path, help="a second predictions file to show beside PRED")
     return parser
 
 
@@ -152,6 +158,22 @@ def _run(args: argparse.Namespace, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from pipeline.evaluate import EvalInputError, evaluate, render_report
+
+    try:
+        report = evaluate(args.gold, args.pred)
+        baseline = evaluate(args.gold, args.baseline) if args.baseline else None
+    except EvalInputError as err:
+        stderr.write(f"error: {err}\n")
+        return EXIT_USAGE
+    if args.json:
+        stdout.write(report.model_dump_json(indent=1) + "\n")
+    else:
+        stdout.write(render_report(report, per_doc=args.per_doc, baseline=baseline) + "\n")
+    return EXIT_OK
+
+
 def main(
     argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -159,11 +181,9 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    if argv[:1] == ["evaluate"]:
-        from pipeline import evaluate
-
-        return evaluate.main(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args, out, err)
     if args.command == "schema":
         from models.schema import render_schema
 

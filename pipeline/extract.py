@@ -8,16 +8,17 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from models import ArticleRecord
-from pipeline.clean import analysis_text
+from pipeline.io import InputRecord
 from pipeline.nlp import build_nlp
 from pipeline.serialize import to_record
 from pipeline.settings import DEFAULT_SETTINGS, Settings
-from pipeline.source import InputRecord
+from pipeline.text import analysis_text
 
 
 class Extractor:
@@ -84,10 +85,16 @@ def extract(
 
 
 _EXTRACTORS: dict[Settings, Extractor] = {}
+_EXTRACTORS_LOCK = threading.Lock()
 
 
 def shared_extractor(settings: Settings = DEFAULT_SETTINGS) -> Extractor:
-    """The process-wide Extractor for these settings (built on first use)."""
-    if settings not in _EXTRACTORS:
-        _EXTRACTORS[settings] = Extractor(settings=settings)
-    return _EXTRACTORS[settings]
+    """The one Extractor of this process for ``settings``, loaded on first use and then reused.
+
+    The notebook entry point, the worker processes of ``newspipe run`` and the Dask workers all take it from
+    here, so a process never loads the model twice for the same settings.
+    """
+    with _EXTRACTORS_LOCK:
+        if settings not in _EXTRACTORS:
+            _EXTRACTORS[settings] = Extractor(settings=settings)
+        return _EXTRACTORS[settings]

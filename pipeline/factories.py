@@ -10,13 +10,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.company_names import CompanyNames
-from pipeline.entities import EntityResolver
+from pipeline.entities import CompanyNames, EntityResolver, MentionPropagator
 from pipeline.events import EventExtractor
-from pipeline.gazetteer import load_gazetteer
-from pipeline.gazetteer_matcher import GazetteerMatcher
-from pipeline.propagate import MentionPropagator
-from pipeline.sentences import NewlineSentences
+from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
+from pipeline.text import NewlineSentences
 
 
 @Language.factory(

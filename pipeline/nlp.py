@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 import pipeline.factories  # noqa: F401  (registers the components when not installed as a package)
-from pipeline.gazetteer_matcher import build_gazetteer_component
+from pipeline.gazetteer import build_gazetteer_component
 from pipeline.settings import DEFAULT_SETTINGS, Settings
 
 SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -22,10 +21,9 @@ from pathlib import Path
 from typing import Literal
 
 from models import ArticleRecord, ErrorRecord, RunSummary
-from pipeline.extract import Extractor
+from pipeline.extract import Extractor, shared_extractor
+from pipeline.io import InputRecord, OutputPaths, PartMeta, PartStore, dump_line, write_part
 from pipeline.settings import DEFAULT_SETTINGS, Settings
-from pipeline.source import InputRecord
-from pipeline.writer import OutputPaths, PartMeta, PartStore, dump_line, write_part
 
 #: Records per part file: the unit of work sent to a worker and of crash recovery.
 DEFAULT_PART_SIZE = 64
@@ -61,21 +59,9 @@ class PartTask:
 
 # -- worker side ------------------------------------------------------------------------------
 
-_EXTRACTORS: dict[Settings, Extractor] = {}
-_EXTRACTORS_LOCK = threading.Lock()
-
-
-def worker_extractor(settings: Settings) -> Extractor:
-    """The Extractor of this process for ``settings``, loaded on first use and then reused."""
-    with _EXTRACTORS_LOCK:
-        if settings not in _EXTRACTORS:
-            _EXTRACTORS[settings] = Extractor(settings=settings)
-        return _EXTRACTORS[settings]
-
-
 def _init_worker(settings: Settings) -> None:
     """Pool initializer: load the model once per worker process, before the first part arrives."""
-    worker_extractor(settings)
+    shared_extractor(settings)
 
 
 def _extract_error(record: InputRecord, err: Exception) -> ErrorRecord:
@@ -112,7 +98,7 @@ def extract_batch(extractor: Extractor, records: Sequence[InputRecord]) -> list[
 def extract_part(task: PartTask) -> PartMeta:
     """Extract one part and commit its files into ``task.parts_dir``; runs on any worker."""
     records = [item for item in task.items if isinstance(item, InputRecord)]
-    extracted = iter(extract_batch(worker_extractor(task.settings), records) if records else [])
+    extracted = iter(extract_batch(shared_extractor(task.settings), records) if records else [])
     article_lines: list[str] = []
     error_lines: list[str] = []
     rejected = warnings = 0
@@ -267,7 +253,7 @@ def run(
     scheduler at ``scheduler`` instead. With ``resume``, the parts committed by an interrupted
     run of the same command are kept and only the rest is extracted.
     """
-    from pipeline.reader import read_inputs
+    from pipeline.io import read_inputs
 
     if part_size < 1:
         raise ValueError(f"part_size must be at least 1, got {part_size}")
@@ -281,7 +267,7 @@ def run(
         read_inputs(inputs, settings=settings), part_size=part_size, parts_dir=paths.parts, settings=settings
     )
     if engine == "dask":
-        from pipeline.distributed import dask_executor
+        from pipeline.dask_engine import dask_executor
 
         with dask_executor(scheduler or "") as (executor, slots):
             part_count = _execute(

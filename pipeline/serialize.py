@@ -9,10 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from models import EVENT_ROLES, ArticleRecord, Entity, Event, Evidence, Mention, Money
-from pipeline.drafts import Draft
 from pipeline.entities import EntityCluster
-from pipeline.money import Amount
-from pipeline.source import InputRecord
+from pipeline.events import Draft
+from pipeline.io import InputRecord
+from pipeline.values import Amount
 
 ENTITY_ID_PREFIX = "E"
 EVENT_ID_PREFIX = "V"

@@ -1,4 +1,4 @@
-"""Every tunable number of the pipeline, in one frozen settings object."""
+"""Every tunable number of the pipeline, in one frozen settings object, and the few tables every stage shares."""
 
 from __future__ import annotations
 
@@ -22,3 +22,23 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+#: One-for-one typographic folding (curly quotes, odd spaces, dashes) shared by every stage that compares text:
+#: cleaning applies it to the analysis text, the gazetteer and name folding to their own data, so a name
+#: matches whatever quotes the article or the data file used. One character for one keeps offsets exact.
+TYPOGRAPHIC_FOLDING = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)

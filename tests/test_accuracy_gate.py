@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import EvalReport, evaluate
-from pipeline.reader import read_inputs
-from pipeline.source import InputRecord
-from tests.conftest import DEVSET, GOLD_DIR
+from pipeline.evaluate.score import EvalReport, evaluate
+from pipeline.io.reader import read_inputs
+from pipeline.io.source import InputRecord
+from tests.helpers import DEVSET, GOLD_DIR
 
-# (figure, floor); figures are those of pipeline.evaluate (identical to the dev set's score.py).
+# (figure, floor); figures are those of pipeline.evaluate.score (identical to the dev set's score.py).
 BUNDLED_FLOORS = {
     "events_f1": 0.87,
     "arguments_f1": 0.74,
@@ -82,7 +82,7 @@ def test_devset_stays_above_floor(devset_report, name, floor):
 
 
 def test_bundled_gold_covers_every_event_type_and_empty_articles():
-    from tests.conftest import read_jsonl
+    from tests.helpers import read_jsonl
 
     gold = read_jsonl(GOLD_DIR / "gold.jsonl")
     assert len(gold) >= 40

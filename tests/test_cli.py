@@ -14,23 +14,15 @@ import pytest
 from models.schema import render_schema
 from pipeline import cli
 from pipeline.settings import DEFAULT_SETTINGS
+from tests.helpers import corpus_lines
 
-DOJ = Path("/work/shared/corpora/doj.jsonl")
 REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def small_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three short DOJ releases (public domain) and one line that is not JSON."""
-    if not DOJ.exists():
-        pytest.skip(f"{DOJ} is not available")
-    lines = []
-    with DOJ.open(encoding="utf-8") as handle:
-        for line in handle:
-            if 0 < len(json.loads(line)["text"]) < 1000:
-                lines.append(line)
-                if len(lines) == 3:
-                    break
+    """Three short DOJ releases of the bundled corpus (public domain) and one line that is not JSON."""
+    lines = corpus_lines(3, max_chars=1000)
     path = tmp_path_factory.mktemp("cli") / "small.jsonl"
     path.write_text("".join(lines) + "{broken\n", encoding="utf-8")
     return path
@@ -122,11 +114,17 @@ def test_dask_engine_needs_a_scheduler_address() -> None:
     assert exit_info.value.code == 2
 
 
-def test_evaluate_delegates_every_argument(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import evaluate
+def test_evaluate_scores_predictions_against_gold() -> None:
+    fixtures = REPO / "tests" / "fixtures" / "eval"
+    status, out, _ = run_cli("evaluate", str(fixtures / "gold.jsonl"), str(fixtures / "pred.jsonl"), "--per-doc")
+    assert status == 0
+    assert next(line for line in out.splitlines() if line.startswith("events")).split()[1:4] == ["0.600"] * 3
+    assert "fx-acme-fine" in out
 
-    seen: list[list[str]] = []
-    monkeypatch.setattr(evaluate, "main", lambda argv: seen.append(list(argv)) or 3)
-    status, _, _ = run_cli("evaluate", "gold.jsonl", "pred.jsonl", "--json", "--per-doc")
-    assert status == 3
-    assert seen == [["gold.jsonl", "pred.jsonl", "--json", "--per-doc"]]
+
+def test_evaluate_reports_unreadable_predictions_as_a_usage_error() -> None:
+    fixtures = REPO / "tests" / "fixtures" / "eval"
+    status, _, err = run_cli("evaluate", str(fixtures / "gold.jsonl"), str(fixtures / "pred_not_json.jsonl"))
+    assert status == 2 and "pred_not_json.jsonl line 2" in err
+
+

@@ -7,7 +7,7 @@ import json
 import jsonschema
 
 from models import SCHEMA_PATH
-from tests.conftest import CORPUS, read_jsonl
+from tests.helpers import CORPUS, read_jsonl
 
 
 def test_every_mention_and_evidence_indexes_the_original_field(corpus_output):
@@ -41,8 +41,8 @@ def test_event_roles_point_at_entities_of_the_record(corpus_output):
 
 
 def test_extraction_is_deterministic(extractor, corpus_output):
-    from pipeline.reader import read_inputs
-    from pipeline.source import InputRecord
+    from pipeline.io.reader import read_inputs
+    from pipeline.io.source import InputRecord
 
     records = [r for r in read_inputs([str(CORPUS)]) if isinstance(r, InputRecord)][:15]
     again = [r.model_dump_json() for r in extractor.extract_records(records)]

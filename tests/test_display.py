@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.display import entities_frame, event_rows, events_frame, render_html
-from pipeline.source import InputRecord
+from pipeline.io.source import InputRecord
 
 TEXT = "The Federal Trade Commission fined Acme Corp $5 million on Tuesday. Acme Corp is appealing the fine."
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -10,11 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from pipeline import runner
+from tests.helpers import corpus_lines
 
-DOJ = Path("/work/shared/corpora/doj.jsonl")
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES = 80
 PART_SIZE = 2
@@ -26,16 +23,7 @@ POLL_SECONDS = 0.01
 
 
 def doj_input(path: Path, count: int) -> Path:
-    if not DOJ.exists():
-        pytest.skip(f"{DOJ} is not available")
-    lines = []
-    with DOJ.open(encoding="utf-8") as handle:
-        for line in handle:
-            if json.loads(line)["text"]:
-                lines.append(line)
-                if len(lines) == count:
-                    break
-    path.write_text("".join(lines) + "not json\n", encoding="utf-8")
+    path.write_text("".join(corpus_lines(count)) + "not json\n", encoding="utf-8")
     return path
 
 

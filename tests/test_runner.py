@@ -10,14 +10,14 @@ import pytest
 
 from models import ArticleRecord, ErrorRecord, RunSummary
 from pipeline import runner
-from pipeline.reader import read_inputs
+from pipeline.io.reader import read_inputs
+from pipeline.io.source import InputRecord, Location
+from pipeline.io.writer import PARTS_SUFFIX, ResumeError, dump_line
 from pipeline.settings import DEFAULT_SETTINGS, Settings
-from pipeline.source import InputRecord, Location
-from pipeline.writer import PARTS_SUFFIX, ResumeError, dump_line
+from tests.helpers import corpus_lines
 
-DOJ = Path("/work/shared/corpora/doj.jsonl")
 #: Short DOJ releases keep the real model fast enough for unit tests.
-MAX_TEST_TEXT_CHARS = 1200
+MAX_TEST_TEXT_CHARS = 1600
 BAD_LINES = [
     "this is not json\n",
     '{"id": "no-text", "title": "Empty", "text": ""}\n',
@@ -27,17 +27,8 @@ BAD_LINES = [
 
 
 def doj_lines(count: int) -> list[str]:
-    """The first ``count`` short DOJ press releases (public domain) as JSONL lines."""
-    if not DOJ.exists():
-        pytest.skip(f"{DOJ} is not available")
-    lines = []
-    with DOJ.open(encoding="utf-8") as handle:
-        for line in handle:
-            if 0 < len(json.loads(line)["text"]) <= MAX_TEST_TEXT_CHARS:
-                lines.append(line)
-                if len(lines) == count:
-                    break
-    return lines
+    """The first ``count`` short DOJ press releases of the bundled corpus (public domain) as JSONL lines."""
+    return corpus_lines(count, max_chars=MAX_TEST_TEXT_CHARS)
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +114,7 @@ def test_failed_batch_is_redone_record_by_record_and_only_the_bad_record_fails()
 def test_part_keeps_errors_in_input_order_with_warning_before_its_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(runner, "worker_extractor", lambda settings: FlakyExtractor())
+    monkeypatch.setattr(runner, "shared_extractor", lambda settings: FlakyExtractor())
     warning = ErrorRecord(
         file="in.jsonl", line=2, id="boom-2", stage="date", message="bad date", rejected=False
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from models import ArticleRecord
-from tests.conftest import CORPUS, read_jsonl
+from tests.helpers import CORPUS, read_jsonl
 
 SEED_ID = "seed-sdbn-amazon"
 
 
 @pytest.fixture(scope="module")
 def seed(extractor) -> ArticleRecord:
-    from pipeline.source import InputRecord
+    from pipeline.io.source import InputRecord
 
     raw = next(r for r in read_jsonl(CORPUS) if r["id"] == SEED_ID)
     return extractor.extract_record(

@@ -1,0 +1,251 @@
+"""Grouping of a document's typed mentions into entities (the last step of the entity stage).
+
+Mentions join one entity when they name it the same way, or as an alias in parentheses, an acronym, a short
+or compact form, a last word ('Disney' after 'Walt Disney Company') or a surname. Amounts and dates join by
+their normalised value. Kept apart from :mod:`pipeline.entities.resolver`, which finds and types the mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.names import (
+    fold,
+    initials,
+    is_acronym_of,
+    is_compact_form,
+    is_last_word_of,
+    is_short_form,
+    looks_like_acronym,
+    normalize_name,
+    singular_name,
+    surname_of,
+)
+from pipeline.gazetteer import Gazetteer, canonical_name, is_district_id, same_office
+from pipeline.values import Amount, normalize_amount, normalize_date
+
+# Types whose mentions may merge with each other (the NER confuses them; the gazetteer settles it).
+NAMED_GROUP = frozenset({"ORG", "REGULATOR", "COURT", "PUBLIC_BODY", "PERSON"})
+TYPE_PRIORITY = {"REGULATOR": 4, "COURT": 3, "PUBLIC_BODY": 2, "ORG": 2, "PERSON": 1}
+# Titles before a surname that name a person ("Mr Smith", "Judge Rakoff").
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "judge"})
+
+
+@dataclass
+class EntityCluster:
+    """One distinct entity of a document while the pipeline works on it."""
+
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+    kb_id: str | None = None
+    canonical: str | None = None
+    value: Amount | str | None = None
+    # Repaired surface forms by mention start token ("Justice Departments" -> "Justice Department").
+    texts: dict[int, str] = field(default_factory=dict)
+
+    def text_of(self, mention: Span) -> str:
+        """The mention's name as the article means it (apostrophe-less possessives repaired)."""
+        text = self.texts.get(mention.start)
+        return mention.text if text is None else text
+
+    @property
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        if self.type == "MONEY" or self.type == "DATE":
+            return self.mentions[0].text
+        return max((self.text_of(m) for m in self.mentions), key=len)
+
+    @property
+    def aliases(self) -> list[str]:
+        seen = {self.name}
+        out = []
+        for m in self.mentions:
+            text = self.text_of(m)
+            if text not in seen:
+                seen.add(text)
+                out.append(text)
+        return out
+
+
+@dataclass
+class _Names:
+    """What clustering compares a document's clusters by, kept as mentions join them (by ``id`` of the
+    cluster): each mention's text as :meth:`EntityCluster.text_of` gives it, and their normalised keys."""
+
+    texts: dict[int, list[str]] = field(default_factory=dict)
+    keys: dict[int, set[str]] = field(default_factory=dict)
+
+    def add(self, cluster: EntityCluster, text: str) -> None:
+        self.texts.setdefault(id(cluster), []).append(text)
+        self.keys.setdefault(id(cluster), set()).add(normalize_name(text))
+
+
+def _head_acronym(text: str, cluster_type: str, mention_text: str) -> bool:
+    """'DPA' after 'Cypriot DPA' or 'Icelandic Data Protection Authority': an acronym of a regulator's
+    name (``mention_text``) without its leading country word."""
+    if cluster_type != "REGULATOR" or not looks_like_acronym(text):
+        return False
+    words = mention_text.split()
+    return len(words) > 1 and (words[-1] == text or (len(words) > 2 and initials(" ".join(words[1:])) == text))
+
+
+def add_mention(cluster: EntityCluster, span: Span, *, gazetteer: Gazetteer) -> None:
+    """Add ``span`` to ``cluster``: the first gazetteer entry (a district office first) names the cluster,
+    and the strongest type of its mentions types it."""
+    cluster.mentions.append(span)
+    if is_district_id(span.kb_id_) and not is_district_id(cluster.kb_id):
+        cluster.kb_id, cluster.canonical = span.kb_id_, canonical_name(span.kb_id_)
+    elif span.kb_id_ and not cluster.kb_id:
+        entry = gazetteer.get(span.kb_id_)
+        if entry is not None:
+            cluster.kb_id, cluster.canonical = entry.id, entry.name
+    if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
+        cluster.type = span.label_
+    elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
+        cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
+
+
+def _find_named(span: Span, text: str, candidates: list[EntityCluster], names: _Names) -> EntityCluster | None:
+    """The cluster a name joins: same office, same key, short/compact form, acronym, last word or surname."""
+    label = span.label_
+    key = normalize_name(text)
+    for c in reversed(candidates):
+        if span.kb_id_ and same_office(span.kb_id_, c.kb_id):
+            return c
+    for c in candidates:
+        if key in names.keys[id(c)]:
+            return c
+    acronym = looks_like_acronym(text)  # else no acronym test below can hold
+    for c in reversed(candidates):
+        if label == "PERSON" or c.type == "PERSON":
+            one_word = len(span) == 1 and not span.kb_id_ and c.kb_id is None
+            if one_word and {label, c.type} <= {"PERSON", "ORG"} and len(c.name.split()) > 1:
+                if surname_of(text) == surname_of(c.name):  # "Meredith" (ORG) ~ "Patricia Meredith"
+                    return c
+            continue
+        texts = names.texts[id(c)]
+        if any(is_short_form(text, t) or is_compact_form(text, t) for t in texts):
+            return c
+        if label == "ORG" and c.type == "ORG" and all(len(normalize_name(t).split()) > 1 for t in texts):
+            # The short form came first ("BELL PETROLEUM" in a title, then "Bell Petroleum Services Inc"); a
+            # one-word first name may be a parent ("CA" ... "CA Software Israel LTD"), so it stays apart.
+            if any(is_short_form(t, text) for t in texts):
+                return c
+        if acronym and any(is_acronym_of(text, t) or _head_acronym(text, c.type, t) for t in texts):
+            return c
+    if label == "ORG" and len(span) == 1:  # 'Disney' after 'Walt Disney Company', unless ambiguous
+        last = [c for c in candidates if c.type == "ORG" and any(is_last_word_of(text, t) for t in names.texts[id(c)])]
+        if len(last) == 1:
+            return last[0]
+    if label == "PERSON" and span.doc[span.start - 1 : span.start].text.rstrip(".").lower() in PERSON_TITLES:
+        key_surname = fold(text).split()[-1]
+        return next((c for c in candidates if c.type == "PERSON" and surname_of(c.name) == key_surname), None)
+    return None
+
+
+def find_cluster(
+    span: Span,
+    clusters: list[EntityCluster],
+    published: str | None,
+    *,
+    names: _Names,
+    text: str | None = None,
+    currency: str | None = None,
+    amount: Amount | None = None,
+) -> EntityCluster | None:
+    """The existing cluster ``span`` (named ``text`` when repaired) belongs to, or None; ``amount`` is the
+    money grammar's reading of a MONEY span in its context."""
+    label, text = span.label_, text or span.text
+    if label == "MONEY":
+        amount = amount or normalize_amount(text, default_currency=currency)
+        return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
+    if label == "DATE":
+        value = normalize_date(text, published=published)
+        return next((c for c in clusters if c.type == "DATE" and c.value == value), None)
+    group = NAMED_GROUP if label in NAMED_GROUP else frozenset({label})
+    return _find_named(span, text, [c for c in clusters if c.type in group], names)
+
+
+# Entity types whose words are no company's: people and places ("Panamas waterway" is the country's).
+NOT_ORG_WORDS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    """Capitalised words that start a longer capitalised phrase outside names of people and places ("Dish" of "Dish
+    Network"): a one-word name that is such a word plus "s" is its possessive whose apostrophe scraped copy
+    dropped ("Dishs reckless decision"), not a name of its own."""
+    return frozenset(
+        tok.text
+        for tok in doc[:-1]
+        if tok.is_title and doc[tok.i + 1].is_title and not {tok.ent_type_, doc[tok.i + 1].ent_type_} & NOT_ORG_WORDS
+    )
+
+
+def cluster_mentions(
+    doc: Doc,
+    spans: Iterable[Span],
+    renames: list[tuple[Span, Span]],
+    *,
+    gazetteer: Gazetteer,
+    currency: str | None = None,
+    repaired: dict[tuple[int, int], str] | None = None,
+    amounts: dict[tuple[int, int], Amount] | None = None,
+) -> list[EntityCluster]:
+    """Group the (sorted, non-overlapping) mentions into entities, in order of first mention.
+
+    ``renames`` pairs an outer name with the alias in parentheses after it; ``repaired`` gives the name a
+    mention means where its possessive lost its apostrophe, by (start, end) token; ``currency`` is the
+    story's default currency for bare amounts; ``amounts`` are the money grammar's readings of MONEY
+    mentions in context (a table column "336,000" cannot be read again from its own text).
+    """
+    repaired = repaired or {}
+    amounts = amounts or {}
+    clusters: list[EntityCluster] = []
+    # Cluster of each token of a mention: a parenthesis links the alias to the outer name as the NER saw it
+    # ("the Health Care Fraud Prevention and Enforcement Action Team (HEAT)"), which trimming may have cut.
+    by_token: dict[int, EntityCluster] = {}
+    names = _Names()
+    linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
+    published = doc._.published
+    stems = _name_words(doc)
+    for span in spans:
+        target = None
+        outer = linked.get((span.start_char, span.end_char))
+        if outer is not None:
+            target = next((by_token[i] for i in range(outer.end - 1, outer.start - 1, -1) if i in by_token), None)
+        text = repaired.get((span.start, span.end), span.text)
+        if target is None:
+            amount = amounts.get((span.start, span.end))
+            target = find_cluster(span, clusters, published, text=text, currency=currency, names=names, amount=amount)
+        if target is None and span.label_ in NAMED_GROUP and singular_name(text) != text:
+            # Scraped copy drops apostrophes: "Dishs", "Stones direction" name an entity named before.
+            single = singular_name(text)
+            target = find_cluster(span, clusters, published, text=single, currency=currency, names=names)
+            own = span.label_ == "ORG" and len(span) == 1 and single in stems and not gazetteer.country_code(single)
+            if target is not None or own:
+                text = single  # "Dishs reckless decision" after "sold Dish Network programming"
+        if target is None:
+            target = EntityCluster(type=span.label_)
+            if span.label_ == "MONEY":
+                target.value = amounts.get((span.start, span.end)) or normalize_amount(
+                    span.text, default_currency=currency
+                )
+                if target.value is None:
+                    continue
+            elif span.label_ == "DATE":
+                target.value = normalize_date(span.text, published=published)
+                if target.value is None:
+                    continue
+            clusters.append(target)
+        if target.type == "PERSON" and span.label_ == "ORG" and len(span) == 1 and not span.kb_id_:
+            span = Span(doc, span.start, span.end, label="PERSON")
+        add_mention(target, span, gazetteer=gazetteer)
+        if text != span.text:
+            target.texts[span.start] = text
+        names.add(target, text)
+        by_token.update(dict.fromkeys(range(span.start, span.end), target))
+    return clusters

@@ -1,0 +1,356 @@
+"""Document-level filters of the entity stage: what is not an entity of the story, and the story's currency.
+
+Pure functions over the clusters the resolver built (and the ``Doc`` they come from):
+- the publisher of the article and headline-case fragments are no entities (GUIDELINES: "News outlets"),
+- a corporate suffix alone ("LLC") or a person the NER called an organisation is no ORG,
+- the country a story is about sets what "dollars" or "crowns" mean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.names import (
+    CORPORATE_SUFFIXES,
+    GENERIC_WORDS,
+    NAME_CACHE_SIZE,
+    ROLE_TITLE_WORDS,
+    fold,
+    surname_of,
+)
+
+if TYPE_CHECKING:
+    from pipeline.entities.clusters import EntityCluster
+    from pipeline.gazetteer import Gazetteer
+
+# A headline in title case or capitals: its capitalised fragments are not names on their own.
+HEADLINE_CAPITALISED_SHARE = 0.6
+# A news outlet the article's sources talk to, or that "has learned" something, is the publisher itself.
+PUBLISHER_BEFORE = frozenset({"told"})
+PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
+# Currency a country's news means by "dollars", "pounds", "crowns" ... (ISO 3166 -> ISO 4217); the money
+# grammar applies it only where the marker's family includes it, so "$" in a Canadian story is CAD.
+COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "JM": "JMD",
+    "GB": "GBP", "IE": "EUR", "EG": "EGP", "LB": "LBP", "CN": "CNY", "JP": "JPY", "IN": "INR", "PK": "PKR",
+    "LK": "LKR", "NP": "NPR", "DK": "DKK", "SE": "SEK", "NO": "NOK", "IS": "ISK", "CZ": "CZK", "CH": "CHF",
+    "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
+    "KE": "KES", "UG": "UGX", "TZ": "TZS",
+}  # fmt: skip
+# Verbs of speech right after a name: people speak, organisations mostly "said in a statement".
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued", "testified", "wrote"})
+# Words after a speech verb that make the speaker an organisation ("Acme said in a statement").
+ORG_SPEECH_CUES = ("in a statement", "in a filing", "in a release", "in a press release", "on its website")
+# A person's age in apposition: "Donna Pulcine, 42," / "Smith, 58, of".
+AGE_APPOSITION = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+# A relative clause on a person: "Jones, who is under investigation" (organisations take "which").
+RELATIVE_WHO = re.compile(r"^\s*,\s*who\b")
+# Role nouns right before a person's surname ("analyst Pulcine", "spokesman Smith").
+ROLE_NOUNS = frozenset({"analyst", "spokesman", "spokeswoman", "spokesperson", "economist", "lawyer", "attorney"})
+# Honorifics that only ever precede a person's name ("Judge", "Justice" also head court names).
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+# Nouns of creative works and shows: a capitalised phrase right after one is the work's title ("its
+# programme Fear Factor", "her latest movie, Eucalyptus", "hit songs like Gin and Juice"), not a company.
+WORK_NOUNS = frozenset(
+    {
+        "programme", "program", "show", "series", "sitcom", "documentary", "film", "movie", "song", "songs",
+        "album", "book", "novel", "musical", "game",
+    }
+)  # fmt: skip
+# What may stand between a work noun and the title: punctuation, quotes, "like", "called", other titles.
+WORK_TITLE_GAP = frozenset({"like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and"})
+WORK_TITLE_LOOKBACK = 8
+# Nouns after a title that make it a show's name ("the Jimmy Kimmel Live TV show").
+SHOW_NOUNS = frozenset({"show", "programme", "series", "sitcom"})
+# A show's title is a phrase ("Jimmy Kimmel Live TV show"); a short name before "show" is its channel.
+MIN_SHOW_TITLE_TOKENS = 3
+# Office holders whose portfolio follows "for": "Assistant Secretary for Fair Housing and Equal Opportunity".
+PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
+# Most tokens of a person's name between an office holder's title and the portfolio.
+MAX_HOLDER_NAME_TOKENS = 4
+# Prefixes that make the next capitalised word an adjective: "anti Semitic", "pro European".
+ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
+# A decimal figure never ends a name ("Revs 237.2" is a table row).
+DECIMAL = re.compile(r"^\d+\.\d+$")
+# "White Plains, N.Y.-based Drew Industries": a place made an adjective after the city it locates.
+PLACE_ADJECTIVE = re.compile(r"^[A-Z][\w.]*-based$")
+# A state as news abbreviates it after a city: "Ala.", "Calif.", "N.Y.", "D.C.".
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2})$")
+# Words that continue a list of places: "Alameda, Contra Costa, San Francisco and San Mateo counties".
+LIST_LINKS = frozenset({",", "and", "or"})
+
+
+# An acronym is at most this many characters with at least two capitals ("NOx", "PHP", "HAPs").
+MAX_ACRONYM_CHARS = 8
+MIN_ACRONYM_CAPITALS = 2
+
+
+def defines_term(span: Span) -> bool:
+    """True for an acronym in brackets right after a lower-case phrase: "nitrogen oxide (NOx)", "partial
+    hospitalization program (PHP)". Names are capitalised, so the acronym abbreviates a common noun (a
+    pollutant, a treatment, a programme), not an organisation."""
+    doc = span.doc
+    text = span.text
+    if span.start < 2 or span.end >= len(doc) or len(text) > MAX_ACRONYM_CHARS or " " in text:
+        return False
+    if sum(c.isupper() for c in text) < MIN_ACRONYM_CAPITALS or not text.replace("-", "").isalnum():
+        return False
+    before = doc[span.start - 2]
+    return doc[span.start - 1].text == "(" and doc[span.end].text == ")" and before.is_alpha and before.is_lower
+
+
+def _after_work_noun(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    floor = max(span.sent.start if doc.has_annotation("SENT_START") else 0, span.start - WORK_TITLE_LOOKBACK)
+    while i >= floor:
+        tok = doc[i]
+        if tok.lower_ in WORK_NOUNS and tok.is_lower:
+            return True
+        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s"):
+            return False
+        i -= 1
+    return False
+
+
+def _is_place_at(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC")
+
+
+def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
+    """True when a capitalised phrase the NER calls an organisation sits where news puts a place: before a
+    comma and its state ("White Plains, N.Y.-based", "Homewood, Illinois,"), or inside a list of places
+    ("Alameda, Contra Costa, San Francisco and San Mateo counties"). Companies are rarely located so.
+    ``is_region`` tells a state or country name ("Illinois"); without it no name after the comma counts, only
+    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region)."""
+    doc = span.doc
+    end = span.end
+    if not all(t.is_title for t in span) or any(is_suffix_only(t.text) or fold(t.text) in GENERIC_WORDS for t in span):
+        return False  # "Acme Inc., Texas", "PlainsCapital Bank of Lubbock, Texas" are companies all the same
+    if end + 1 < len(doc) and doc[end].text == ",":
+        after = doc[end + 1]
+        if PLACE_ADJECTIVE.match(after.text):
+            return True
+        if after.ent_type_ == "GPE" and after.ent_iob_ == "B":
+            gpe_end = end + 2
+            while gpe_end < len(doc) and doc[gpe_end].ent_iob_ == "I":
+                gpe_end += 1
+            region = doc[end + 1 : gpe_end].text
+            known = STATE_ABBREVIATION.match(region) or (is_region is not None and is_region(region))
+            closes = gpe_end == len(doc) or doc[gpe_end].is_punct or doc[gpe_end].text.startswith("-")
+            if known and closes and (gpe_end == len(doc) or doc[gpe_end].text not in ("'s", "\u2019s")):
+                return True
+    if span.start < 2 or doc[span.start - 1].text != "," or not _is_place_at(doc, span.start - 2):
+        return False
+    nxt = end + 1 if end < len(doc) and doc[end].text in LIST_LINKS else None
+    if nxt is not None and nxt < len(doc) and doc[nxt].text in LIST_LINKS:
+        nxt += 1  # "..., Contra Costa, and San Mateo"
+    return nxt is not None and _is_place_at(doc, nxt)
+
+
+def _holder_before(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is an office holder's title, or ends the name of a person that follows one:
+    "Assistant Secretary for ...", "Assistant Secretary Gustavo Velasquez for ..." (news puts the official's
+    name between title and portfolio)."""
+    floor = max(i - MAX_HOLDER_NAME_TOKENS, 0)
+    while i > floor and doc[i].ent_type_ == "PERSON":
+        i -= 1
+    return doc[i].lower_ in PORTFOLIO_HOLDERS
+
+
+def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
+    """True when the words around a capitalised phrase the NER calls an organisation show it is something
+    else: the title of a work or show, part of a job title ("New Home Secretary"), an adjective ("anti
+    Semitic"), a figure in a table ("Revs 237.2") or a place (:func:`names_a_place`, given ``is_region``)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(DECIMAL.match(t.text) for t in span) or defines_term(span) or names_a_place(span, is_region=is_region):
+        return True
+    if after is not None and after.is_title and after.lower_ in ROLE_TITLE_WORDS:
+        return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "for" and _holder_before(doc, span.start - 2):
+        return True  # an official's portfolio: "Assistant Secretary for Fair Housing and Equal Opportunity"
+    if span.start > 0 and doc[span.start - 1].lower_ in ADJECTIVE_PREFIXES and len(span) == 1:
+        return True
+    if after is not None and after.lower_ in SHOW_NOUNS and after.is_lower and len(span) >= MIN_SHOW_TITLE_TOKENS:
+        return True
+    return _after_work_noun(span)
+
+
+def headline_end(doc: Doc, *, text: str | None = None) -> int:
+    """Character offset where the body starts when the title is set in headline case, else 0.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
+    """
+    start = getattr(doc._, "text_start", None) if Doc.has_extension("text_start") else None
+    if not start:
+        return 0
+    words = [w for w in (doc.text if text is None else text)[:start].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return start if words and capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE else 0
+
+
+def drop_headline_fragments(clusters: list[EntityCluster], doc: Doc, *, text: str | None = None) -> list[EntityCluster]:
+    """Drop organisations named only in a headline-case title ("Oregon Resident Sentenced"): in such a
+    title every word is capitalised, so the NER's ORG spans there are fragments unless the body names them.
+    ``text`` is ``doc.text`` if the caller has it."""
+    end = headline_end(doc, text=text)
+    if not end:
+        return clusters
+    return [c for c in clusters if c.type != "ORG" or any(m.start_char >= end for m in c.mentions)]
+
+
+def _publisher_mention(span: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].lower_ in {"and", "&"} and nxt[1].is_title:
+        return False  # the NER cut a longer name: "told the Financial Times New Media and Broadcasting Conference"
+    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+    after = doc[span.end : span.end + 3].text.lower()
+    told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
+    return told or after.startswith(PUBLISHER_AFTER)
+
+
+def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
+    and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
+    brands = {
+        fold(c.name).split()[0] for c in clusters if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
+    }
+    return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def is_suffix_only(text: str) -> bool:
+    """True for a corporate suffix standing alone ("LLC", "Inc."): a fragment of a name, not a name."""
+    words = [w for w in re.split(r"[^\w]+", fold(text)) if w]
+    return bool(words) and all(w in CORPORATE_SUFFIXES for w in words)
+
+
+def _speaks(tok: Token) -> bool:
+    """'Pulcine said' / 'said Pulcine' (not 'Acme said in a statement'): the word is a speaker."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in SPEECH_VERBS:
+        return not doc[tok.i + 2 : tok.i + 7].text.lower().startswith(ORG_SPEECH_CUES)
+    return tok.i > 0 and doc[tok.i - 1].lower_ in SPEECH_VERBS
+
+
+def title_words(doc: Doc) -> dict[str, list[int]]:
+    """Folded text -> positions of the title-case words of a document after its first token: the words
+    :func:`person_like` looks for, indexed once per document instead of scanned once per cluster."""
+    index: dict[str, list[int]] = {}
+    for tok in doc[1:]:
+        if tok.is_title:
+            index.setdefault(fold(tok.text), []).append(tok.i)
+    return index
+
+
+def person_like(cluster: EntityCluster, doc: Doc, *, titles: dict[str, list[int]] | None = None) -> bool:
+    """True when an ORG cluster names a person: its name carries an age ("Donna Pulcine, 42,"), or the last
+    word of a multi-word name stands alone elsewhere after an honorific or role noun or as a speaker
+    ("Ms Pulcine", "analyst Pulcine", "Pulcine said"); a one-word name counts after an honorific only.
+
+    ``titles`` is :func:`title_words` of ``doc``, passed by callers that test many clusters of one document.
+    """
+    if any(
+        AGE_APPOSITION.match(doc[m.end : m.end + 4].text_with_ws)
+        or (len(m) > 1 and not is_suffix_only(m[-1].text) and RELATIVE_WHO.match(doc[m.end : m.end + 3].text_with_ws))
+        for m in cluster.mentions
+        if m.end < len(doc)
+    ):
+        return True
+    names = [cluster.text_of(m) for m in cluster.mentions]
+    multi = {surname_of(n) for n in names if len(n.split()) > 1 and not is_suffix_only(n.split()[-1])}
+    single = {fold(n) for n in names if len(n.split()) == 1}
+    inside = {i for m in cluster.mentions if len(m) > 1 for i in range(m.start, m.end)}
+    titles = title_words(doc) if titles is None else titles
+    for word in multi | single:
+        if word is None:
+            continue
+        for i in titles.get(word, ()):
+            if i in inside:
+                continue
+            tok = doc[i]
+            before = doc[i - 1].text.rstrip(".").lower()
+            if before in PERSONAL_HONORIFICS:
+                return True
+            if word in multi and before in ROLE_NOUNS:
+                return True
+            alone = not doc[i - 1].is_title and (i + 1 == len(doc) or not doc[i + 1].is_title)
+            if word in multi and alone and (_speaks(tok) or RELATIVE_WHO.match(doc[i + 1 : i + 4].text_with_ws)):
+                return True
+    return False
+
+
+def drop_non_orgs(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop ORG clusters that are no organisation: a corporate suffix alone, a person's name."""
+
+    def suffix_only(cluster: EntityCluster) -> bool:
+        return all(is_suffix_only(cluster.text_of(m)) for m in cluster.mentions)
+
+    if not any(c.type == "ORG" for c in clusters):
+        return list(clusters)
+    titles = title_words(doc)
+    people = [c for c in clusters if c.type == "PERSON" or (c.type == "ORG" and person_like(c, doc, titles=titles))]
+    called = _person_words(people)
+    return [
+        c
+        for c in clusters
+        if c.type != "ORG"
+        or not (suffix_only(c) or any(c is p for p in people) or (c.kb_id is None and _called(fold(c.name), called)))
+    ]
+
+
+def _called(name: str, called: frozenset[str]) -> bool:
+    """True when a one-word name is what a person of the story is called, or its possessive whose
+    apostrophe scraped copy dropped ("Maniss application" after "Ronald Manis")."""
+    return name in called or (name.endswith("s") and " " not in name and name[:-1] in called)
+
+
+def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:
+    """Words a person of the story is called by alone: the surname ("Stone" after "Charise Stone, 46,")."""
+    words: set[str] = set()
+    for person in people:
+        for mention in person.mentions:
+            parts = fold(person.text_of(mention)).split()
+            if len(parts) > 1:
+                words.add(surname_of(person.text_of(mention)) or parts[-1])
+    return frozenset(words)
+
+
+def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
+    """``span.ents`` from the document's ``ents`` already read (spaCy rebuilds them on every access)."""
+    within = []
+    for ent in ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break  # as spaCy's Span.ents does
+            within.append(ent)
+    return within
+
+
+def default_currency(
+    doc: Doc, gazetteer: Gazetteer, *, country_code: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The currency of the country the story is about: the first country named in the title or the
+    first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None.
+
+    ``country_code`` stands in for ``gazetteer.country_code`` (a memoised copy, say).
+    """
+    start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
+    lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
+    ents = doc.ents
+    places = [e for e in ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
+    if lead is not None:
+        places += [e for e in _ents_within(ents, lead) if e.label_ in ("GPE", "NORP")]
+    for ent in places:
+        code = (country_code or gazetteer.country_code)(ent.text)
+        if code is not None and code in COUNTRY_CURRENCY:
+            return COUNTRY_CURRENCY[code]
+    return None

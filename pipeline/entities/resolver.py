@@ -1,0 +1,340 @@
+"""Entity stage: type, normalise and group the mentions of a document into entities.
+
+Runs after the gazetteer ruler and the statistical NER. It
+- retypes organisations as regulators or courts (gazetteer first, then head words),
+- turns descriptive references ("Luxembourg's privacy regulator") into regulator mentions,
+- normalises MONEY and DATE mentions and adds amounts the NER missed ("140,400 dlrs"),
+- groups mentions that name one entity (aliases in parentheses, acronyms, short forms, surnames),
+and stores the result as ``doc._.entities`` (a list of :class:`EntityCluster`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.entities.clusters import NAMED_GROUP, EntityCluster, cluster_mentions
+from pipeline.entities.filters import (
+    context_says_no_org,
+    default_currency,
+    drop_headline_fragments,
+    drop_non_orgs,
+    drop_publisher,
+    is_suffix_only,
+)
+from pipeline.entities.mentions import (
+    DESCRIPTOR_HEADS,
+    DESCRIPTOR_MODIFIERS,
+    LAW_DESCRIPTOR_MODIFIERS,
+    LAW_SCOPE_WORDS,
+    can_describe,
+    can_name_law,
+    descriptor_matcher,
+    extend_to_acronym,
+    find_renames,
+    law_descriptor_matcher,
+    lower_ids,
+    split_coordinated,
+    trim_mention,
+)
+from pipeline.entities.names import (
+    NAME_CACHE_SIZE,
+    bare_possessive_split,
+    generic_alone,
+    is_political_party,
+    looks_like_acronym,
+    names_no_organisation,
+    normalize_name,
+    org_kind,
+    singular_name,
+)
+from pipeline.gazetteer import Gazetteer, find_district_offices
+from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser
+
+__all__ = ["EntityResolver"]
+
+# spaCy labels kept, and what they become before gazetteer and head-word typing.
+KEPT_LABELS = {
+    "ORG": "ORG",
+    "PERSON": "PERSON",
+    "GPE": "GPE",
+    "MONEY": "MONEY",
+    "LAW": "LAW",
+    "DATE": "DATE",
+    "REGULATOR": "REGULATOR",
+    "COURT": "COURT",
+    "PUBLIC_BODY": "PUBLIC_BODY",
+}
+# Labels the NER gives political parties besides ORG ("the Tories": NORP, "Lib Dem": PERSON).
+PARTY_LABELS = frozenset({"NORP", "PERSON"})
+# Political unions the NER calls organisations; in this domain they are places, not parties.
+SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
+# Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
+UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
+
+
+# One capital and a full stop is an initial or a sentence end ("hepatitis B. The ..."), never a name.
+LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+class EntityResolver:
+    """spaCy component: typed, normalised, grouped entities in ``doc._.entities``."""
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.matcher = descriptor_matcher(nlp.vocab)
+        self.law_matcher = law_descriptor_matcher(nlp.vocab)
+        # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
+        self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
+        self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
+        prepare_dateparser()
+        for ext in ("entities", "published"):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=None)
+
+    # -- mention collection -------------------------------------------------------------------------
+    def _descriptors(self, doc: Doc, *, words: frozenset[int]) -> list[Span]:
+        """Descriptive references to regulators ("Luxembourg's privacy regulator"); ``words`` are the
+        document's lower-case word ids (see :func:`mention_patterns.lower_ids`)."""
+        if not can_describe(doc, words):
+            return []
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            gpe = [t for t in span if t.ent_type_ in {"GPE", "NORP", "LOC"}]
+            head = [t for t in span if t.lower_ in DESCRIPTOR_MODIFIERS or t.lower_ in DESCRIPTOR_HEADS]
+            if not gpe or not head:
+                continue
+            country = doc[gpe[0].i : gpe[-1].i + 1].text
+            phrase = " ".join(t.text if t.is_upper else t.lower_ for t in head)  # "DPA" is a key as written
+            entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
+            spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
+        return spans
+
+    def default_currency(self, doc: Doc) -> str | None:
+        """The currency of the country the story is about (see :func:`entity_filters.default_currency`)."""
+        return default_currency(doc, self.gazetteer, country_code=self._country_code)
+
+    def _money(
+        self, doc: Doc, *, currency: str | None = None, text: str | None = None
+    ) -> tuple[list[Span], list[Span], dict[tuple[int, int], Amount]]:
+        """Amounts found by the money grammar (conversions dropped), the conversions themselves, and each
+        span's amount by (start, end) token: a figure whose unit the context gives ("Net 2,631,000 vs
+        336,000", "three" in "between three and five billion dlrs") cannot be read again from its own text.
+
+        The grammar is the source of truth for amounts; NER MONEY spans survive only where it found none.
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
+        """
+        text = doc.text if text is None else text
+        found = find_amounts(text, default_currency=currency)
+        kept = drop_conversions(text, found)
+        spans: list[Span] = []
+        conversions: list[Span] = []
+        amounts: dict[tuple[int, int], Amount] = {}
+        for start, end, amount in found:
+            span = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
+            if span is not None:
+                (spans if (start, end, amount) in kept else conversions).append(span)
+                amounts[(span.start, span.end)] = amount
+        return spans, conversions, amounts
+
+    def _described(self, name: str) -> str | None:
+        """Gazetteer id ("" when unresolved) of a name that is a description: a country and a regulator
+        head ("Cypriot DPA", "Spanish data protection agency"); None when the name is no description."""
+        words = name.split()
+        for cut in range(1, min(len(words), 3)):
+            country, phrase = " ".join(words[:cut]), " ".join(words[cut:])
+            if self._country_code(country) and self.gazetteer.descriptor_domains(phrase):
+                entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
+                return entry.id if entry else ""
+        return None
+
+    def _is_us_place(self, name: str) -> bool:
+        return (self.gazetteer.subdivision_codes.get(name) or "").startswith("US-")
+
+    def _is_region(self, name: str) -> bool:
+        """A state, province or country ("Illinois", "France"): what locates a city named before it."""
+        return name in self.gazetteer.subdivision_codes or self._country_code(name) is not None
+
+    def _known(self, text: str) -> bool:
+        return self._lookup(text) is not None
+
+    def _split_possessive(self, span: Span) -> list[tuple[Span, str | None]]:
+        """A name glued to its owner without an apostrophe, as owner and unit, each with its repaired text.
+
+        'Justice Departments Civil Division' -> ('Justice Departments', 'Justice Department'),
+        ('Civil Division', None); a whole name in that form ('Justice Departments') is only repaired.
+        """
+        if span.label_ not in KEPT_LABELS or span.label_ in ("MONEY", "DATE"):
+            return [(span, None)]
+        trimmed = trim_mention(span)
+        if trimmed is None:
+            return []
+        span = trimmed
+        single = singular_name(span.text)
+        if single != span.text and not self._known(span.text) and self._known(single):
+            return [(span, single)]
+        for tok in span[:-1]:  # "Delaware Attorney Generals Office" -> "... Attorney General's Office"
+            if singular_name(tok.text) != tok.text and not self._known(span.text):
+                candidate = (
+                    span.doc[span.start : tok.i].text_with_ws
+                    + tok.text[:-1]
+                    + "'s "
+                    + span.doc[tok.i + 1 : span.end].text
+                )
+                if self._known(candidate.strip()):
+                    return [(span, candidate.strip())]
+        cut = bare_possessive_split([t.text for t in span], is_known=self._known)
+        if cut is None:
+            return [(span, None)]
+        owner = Span(span.doc, span.start, span.start + cut + 1, label=span.label_)
+        unit = Span(span.doc, span.start + cut + 1, span.end, label=span.label_)
+        return [(owner, singular_name(owner.text)), (unit, None)]
+
+    def _typed(self, span: Span, text: str | None = None) -> Span | None:
+        if span.label_ in PARTY_LABELS and is_political_party(span.text):
+            span = Span(span.doc, span.start, span.end, label="ORG")
+        label = KEPT_LABELS.get(span.label_)
+        if label is None:
+            return None
+        trimmed = trim_mention(span) if label not in {"MONEY", "DATE"} else span
+        if trimmed is None or not any(c.isalnum() for c in trimmed.text):
+            return None
+        name = text if text is not None and trimmed.start == span.start and trimmed.end == span.end else None
+        name = name or trimmed.text
+        kb = span.kb_id_
+        if label in NAMED_GROUP or label == "LAW":
+            entry = self.gazetteer.get(kb) if kb else self._lookup(name)
+            if entry is not None:
+                label, kb = entry.type, entry.id
+            elif label == "ORG":
+                label = org_kind(name)
+                if label == "ORG" and (
+                    names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
+                ):
+                    return None
+                if generic_alone(name):
+                    return None
+                described = self._described(name) if label == "ORG" else None
+                if described is not None:
+                    label, kb = "REGULATOR", described
+        if label in NAMED_GROUP and (
+            name.islower() or not (len(name) > 1 or name.isupper()) or LONE_INITIAL.match(name)
+        ):
+            return None
+        if label == "ORG" and (normalize_name(name) in SUPRANATIONAL or self._country_code(name) is not None):
+            label = "GPE"  # "U.S." or "Texas" the NER called an organisation is a place
+        return Span(span.doc, trimmed.start, trimmed.end, label=label, kb_id=kb)
+
+    def mentions(
+        self, doc: Doc, *, currency: str | None = None, text: str | None = None
+    ) -> tuple[list[Span], list[tuple[Span, Span]], dict[tuple[int, int], str], dict[tuple[int, int], Amount]]:
+        """Every typed mention of the document (sorted), the alias pairs found in parentheses, the
+        repaired names of mentions whose possessive lost its apostrophe, and the amounts the money
+        grammar read, both by (start, end) token.
+
+        ``currency`` is the story's :meth:`default_currency`; ``text`` is ``doc.text`` if the caller has it
+        (spaCy joins the tokens again on every ``doc.text``).
+        """
+        text = doc.text if text is None else text
+        words = lower_ids(doc)
+        renames = find_renames(doc)
+        money, conversions, amounts = self._money(doc, currency=currency, text=text)
+        grammar = money + conversions
+
+        def overlaps_grammar(span: Span) -> bool:
+            return any(g.start < span.end and span.start < g.end for g in grammar)
+
+        def kept_ent(ent: Span) -> bool:
+            if ent.label_ == "MONEY":
+                # the grammar reads its text alone but not in place: the context says it is no money
+                # ("102 pounds emitted per hour")
+                return not overlaps_grammar(ent) and not find_amounts(ent.text)
+            if ent.label_ == "LAW":  # "Revs 1.1 billion": a table figure the model took for a law
+                return not overlaps_grammar(ent) or bool(ent.kb_id_)
+            return ent.label_ == "DATE" or not overlaps_grammar(ent)
+
+        ents = [e for e in doc.ents if kept_ent(e)]
+        laws = [
+            Span(doc, start, end, label="LAW")
+            for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
+            if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
+        ]
+        base = ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
+        base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
+        typed: list[Span] = []
+        repaired: dict[tuple[int, int], str] = {}
+        for office in find_district_offices(text, is_place=self._is_us_place):
+            span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
+            if span is not None:  # first, so that it wins over an NER span of the same length
+                typed.append(span)
+                if office.text != span.text:
+                    repaired[(span.start, span.end)] = office.text
+        for span in (extend_to_acronym(piece) for whole in base for piece in split_coordinated(whole)):
+            parts = [(self._typed(part, text), text) for part, text in self._split_possessive(span)]
+            owner = parts[0][0] if parts else None
+            for n, (part, text) in enumerate(parts):
+                if part is None:
+                    continue
+                if n and owner is not None and owner.label_ == "REGULATOR" and part.label_ == "ORG":
+                    part = Span(doc, part.start, part.end, label="REGULATOR")  # a unit of a regulator
+                if text is not None:
+                    repaired[(part.start, part.end)] = text
+                typed.append(part)
+        kept = sorted(filter_spans(typed), key=lambda s: s.start)
+        return self._units_of_regulators(doc, kept), renames, repaired, amounts
+
+    def _units_of_regulators(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'FBI's Detroit Field Office', 'FBIs Portland Division': a unit owned by a regulator is one too."""
+        regulator_ends = {s.end for s in spans if s.label_ == "REGULATOR"}
+        out = []
+        for span in spans:
+            if span.label_ == "ORG" and span[-1].lower_ in UNIT_HEADS and span.start > 0:
+                before = doc[span.start - 1]
+                owned = before.lower_ in ("'s", "'") and span.start - 1 in regulator_ends
+                stem = singular_name(before.text)
+                if owned or (stem != before.text and looks_like_acronym(stem) and self._known(stem)):
+                    span = Span(doc, span.start, span.end, label="REGULATOR", kb_id=span.kb_id)
+            if span.label_ == "ORG" and span[-1].lower_ in UNIT_HEADS and not is_suffix_only(span[-1].text):
+                # "Chicago Regional Office", "Home Office", "El Paso Division": a unit of a public body whose
+                # owner is not named with it; companies do not name themselves so (guidelines: government bodies).
+                span = Span(doc, span.start, span.end, label="PUBLIC_BODY", kb_id=span.kb_id)
+            out.append(span)
+        return out
+
+    # -- grouping ------------------------------------------------------------------------------------
+    def cluster(
+        self,
+        doc: Doc,
+        spans: Iterable[Span],
+        renames: list[tuple[Span, Span]],
+        *,
+        repaired: dict[tuple[int, int], str] | None = None,
+        amounts: dict[tuple[int, int], Amount] | None = None,
+    ) -> list[EntityCluster]:
+        """Group the (sorted, non-overlapping) mentions into entities (see :mod:`pipeline.entities.clusters`)."""
+        return cluster_mentions(
+            doc,
+            spans,
+            renames,
+            gazetteer=self.gazetteer,
+            currency=self.default_currency(doc),
+            repaired=repaired,
+            amounts=amounts,
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans, renames, repaired, amounts = self.mentions(doc, currency=self.default_currency(doc), text=text)
+        doc.ents = spans
+        clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts)
+        relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
+        doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
+        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
+        return doc

@@ -1,0 +1,172 @@
+"""The date of an event mention: which DATE of the trigger's sentence dates the action itself.
+
+Guidelines ("Dates"): a lawsuit's date is its filing; a fine's, settlement's or ruling's is when it was
+imposed, agreed or ruled. Sentences that report an action also date the conduct behind it ("engaged in
+discrimination between 2006 and 2009", "a contract entered into in 2005", "alleges that ... in January
+2006") and describe the parties ("a lender with 168 offices at the end of 2009"); those dates are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.events.drafts import DocIndex, Draft
+from pipeline.events.syntax import attached
+
+# Steps from a date up the parse to the trigger or its verb for the date to be the trigger's own.
+ATTACHMENT_STEPS = 3
+# Words that make a date the bound of a period: conduct runs over a period, an action happens at a point
+# ("from 1997 to 2005", "since 2009", "between January 2006 and ..."). A probe's period is its own ("has been
+# investigating since 2009"), so investigations keep such dates.
+PERIOD_WORDS = frozenset({"since", "from", "between", "until", "till", "through", "throughout", "during"})
+PERIOD_OPENERS = frozenset({"from", "between"})
+PERIOD_LOOKBACK_TOKENS = 4  # "from 1997 to 2005": how far back "to" looks for the opener
+PERIOD_TYPES = frozenset({"FINE", "LAWSUIT", "SETTLEMENT"})
+# A clause or apposition that modifies a noun describes that noun ("a contract entered into in 2005", "a
+# lender with 168 offices at the end of 2009"): its dates are the noun's, unless the noun is an event itself
+# ("fines totalling $1.7m in 1995", "a suit which began in July 1982").
+DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos"})
+# What a complaint or claim says happened is conduct: "the complaint alleges that ... in January 2006".
+ALLEGATION_LEMMAS = frozenset({"allege", "claim", "accuse", "contend", "assert"})
+
+
+def period_bound(ent: Span) -> bool:
+    """True when the date opens or closes a period ('since 2009', 'from 1997 to 2005', 'between 2006 and 2009')."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in PERIOD_WORDS or any(t.lower_ in ("to", "and", "through") for t in ent[1:-1]):
+        return True
+    after = doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].lower_ in ("to", "through", "until", "-") and after[1].like_num:
+        return True  # "for the years 2008 through 2013"
+    if before in ("to", "and"):
+        window = doc[max(ent.start - 1 - PERIOD_LOOKBACK_TOKENS, 0) : ent.start - 1]
+        return any(t.lower_ in PERIOD_OPENERS for t in window)
+    return False
+
+
+def describes_other(etype: str, ent: Span, tok: Token, *, event_type: Callable[[Token], str | None]) -> bool:
+    """True when the date sits in a clause that describes something else than the trigger: a noun's
+    modifier or apposition that the trigger is not part of, what a complaint alleges, or a suit's clause in
+    another event's mention ("resolves claims brought against X in 2005" dates the suit, not the settlement)."""
+    for anc in ent.root.ancestors:
+        if anc == tok or anc.is_ancestor(tok):
+            return False
+        if anc.dep_ in DESCRIPTIVE_DEPS and anc.head != tok:
+            described = event_type(anc.head)
+            if described is None or (described == "LAWSUIT" and etype != "LAWSUIT"):
+                return True
+        if anc.dep_ == "ccomp" and anc.head.lemma_ in ALLEGATION_LEMMAS:
+            return True
+    return False
+
+
+def _settled_here(tok: Token, *, event_type: Callable[[Token], str | None]) -> bool:
+    """'agreed today to settle a lawsuit', 'a settlement that will resolve its suit': the sentence dates the
+    settlement, and a suit's date is its filing."""
+    head = tok
+    for _ in range(ATTACHMENT_STEPS):
+        if head.head == head:
+            return False
+        head = head.head
+        if event_type(head) == "SETTLEMENT":
+            return True
+    return False
+
+
+def mention_date(
+    etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex, *, event_type: Callable[[Token], str | None]
+) -> str | None:
+    """The date of the trigger's clause: a DATE attached to the trigger or its verb, else the nearest one of
+    the trigger's own sentence that dates neither a period, nor the conduct, nor something after publication."""
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    published = index.doc._.published
+    settled = etype == "LAWSUIT" and _settled_here(tok, event_type=event_type)
+    scored = []
+    for ent in sdoc.ents:
+        if ent.label_ != "DATE":
+            continue
+        idx = index.token_cluster.get(sent.start + ent.start)
+        if idx is None or index.clusters[idx].value is None:
+            continue
+        value = str(index.clusters[idx].value)
+        prev = sent.start + ent.start - 2
+        if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
+            if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
+                continue
+        if published and value[: len(published)] > published:
+            continue  # a deadline or a hearing to come ("before the March 2016 elections"), not the action
+        if etype in PERIOD_TYPES and period_bound(ent):
+            continue
+        near = attached(ent.root, tok, max_steps=ATTACHMENT_STEPS) or attached(
+            ent.root, verb, max_steps=ATTACHMENT_STEPS
+        )
+        if not near and (ent.sent != tok.sent or settled or describes_other(etype, ent, tok, event_type=event_type)):
+            continue  # another sentence (glued copy), the settlement's date, or a clause about the conduct
+        scored.append((0 if near else 1, abs(ent.root.i - tok.i), value))
+    return min(scored)[2] if scored else None
+
+
+# "The complaint, filed along with the consent decree, alleges ...", "The settlement ... was filed today, along
+# with a complaint": a government suit filed together with the settlement that ends it (a common way to enter a
+# consent decree) was filed on the day the settlement was.
+FILED_TOGETHER = re.compile(
+    r"\b(filed|filing|lodged|lodging)\b[^.;]{0,60}\b(along with|together with|simultaneously|concurrently|"
+    r"at the same time as)\b",
+    re.IGNORECASE,
+)
+SUIT_WORDS = re.compile(r"\b(complaint|(law)?suit)\b", re.IGNORECASE)
+SETTLEMENT_WORDS = re.compile(r"\b(settlement|consent (decree|order|judg(e)?ment)|agreement)\b", re.IGNORECASE)
+
+
+def filed_together(text: str) -> bool:
+    """True when the sentence says a suit and its settlement were filed together."""
+    return bool(FILED_TOGETHER.search(text) and SUIT_WORDS.search(text) and SETTLEMENT_WORDS.search(text))
+
+
+def date_suits_filed_with_settlements(events: list[Draft], sents: list[Span]) -> None:
+    """A suit filed together with the settlement that ends it takes the settlement's date, and the other way
+    round (guidelines: a suit's date is its filing)."""
+    for suit in (e for e in events if e.type == "LAWSUIT"):
+        for settlement in (e for e in events if e.type == "SETTLEMENT" and e.anchors() & suit.anchors()):
+            said = set(suit.sentences) | set(settlement.sentences)
+            if not any(filed_together(sents[s].text) for s in said):
+                continue
+            suit.date = suit.date or settlement.date
+            settlement.date = settlement.date or suit.date
+
+
+# "today", also glued to the next word in scraped copy ("The Justice Department todayfiled a lawsuit").
+TODAY = re.compile(r"\btoday", re.IGNORECASE)
+# Events the lede reports as the day's news, by the statuses that make them so.
+LEDE_NEWS = {
+    "FINE": frozenset({"proposed", "imposed"}),
+    "SETTLEMENT": frozenset({"proposed", "agreed", "approved"}),
+    "LAWSUIT": frozenset({"filed", "pending"}),
+}
+
+
+def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
+    """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
+    happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
+    department today filed a lawsuit"). A suit the lede mentions only as settled or decided was filed earlier,
+    so only a suit reported as filed or pending takes the date."""
+    published = doc._.published
+    if not published:
+        return
+    text_start = doc._.text_start or 0
+    body = [i for i, s in enumerate(sents) if s.start_char >= text_start]
+    lede = body[0] if body else None
+    lede_today = lede is not None and TODAY.search(sents[lede].text) is not None
+    for ev in events:
+        if ev.date:
+            continue
+        news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+        # a suit reported as settled or decided "today" was filed before
+        own = (news or ev.type != "LAWSUIT") and any(TODAY.search(sents[s].text) for s in ev.sentences)
+        in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
+        if own or (news and in_lede):
+            ev.date = published

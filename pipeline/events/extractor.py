@@ -1,0 +1,383 @@
+"""Event stage: find fines, lawsuits, settlements and investigations and fill their roles.
+
+The cheap relevance pass picks the sentences that can hold a trigger; only those
+get the dependency parse (tok2vec, tagger, parser, lemmatizer run on the sentence
+alone), so an article without enforcement vocabulary costs only its NER. Triggers
+are matched by lemma; roles come from the parse (``pipeline.events.syntax``), mapped to
+the document's entities, with definite descriptions and pronouns resolved to the
+entity they mean. Events that report one real-world action are merged, and the
+whole article is read for their latest status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from models import EVENT_ROLES
+from pipeline.events.dates import mention_date
+from pipeline.events.drafts import (
+    ACTOR_ROLE,
+    ACTOR_TYPES,
+    CONFIDENCE_FALLBACK,
+    DEFINITE,
+    INDEFINITE,
+    NOMINAL_DEPS,
+    PARTY_TYPES,
+    PATIENT_ROLE,
+    PRONOUNS_ORG,
+    PRONOUNS_PERSON,
+    DocIndex,
+    Draft,
+    drop_cap,
+)
+from pipeline.events.lexicon import Lexicon, load_lexicon, may_hold_event
+from pipeline.events.merge import finish_events, split_separate
+from pipeline.events.parties import class_size, fit_kinds
+from pipeline.events.pleadings import add_pleading_details
+from pipeline.events.rulings import found_violators, is_court_decision
+from pipeline.events.syntax import (
+    attached,
+    court_request_roles,
+    expand_conjuncts,
+    is_court_request,
+    noun_trigger_roles,
+    verb_trigger_roles,
+)
+from pipeline.events.triggers import (
+    FILED_NOUNS,
+    credit_line,
+    criminal_charge,
+    faced_only,
+    filed_with_agency,
+    hypothetical,
+    unrealised,
+)
+from pipeline.text import parse_units
+
+# "The investigation found that ..." -> the finding's subject is the target.
+FINDING_VERBS = frozenset({"find", "reveal", "determine", "conclude", "show", "uncover", "establish"})
+# Nouns whose clause names who a probe is about: "allegations that X ...".
+ALLEGATION_NOUNS = frozenset({"allegation", "claim", "complaint", "suspicion", "accusation", "report"})
+# Money a suit claims: "seeking $2.5m in damages", "compensation of $1m".
+DAMAGES = re.compile(r"\b(damages|compensation|seek(s|ing)?|sought|claim(s|ing)?|demand(s|ing|ed)?)\b", re.IGNORECASE)
+PREMODIFIER_GAP = 2  # tokens between an amount and the noun it modifies ("$10m class-action lawsuit")
+# Words that end an amount: "$3.5m fine", "a 5 million euro fine", "500,000 dlrs fine".
+AMOUNT_WORDS = frozenset(
+    {"m", "bn", "k", "million", "billion", "euro", "euros", "dollar", "dollars", "dlrs", "pound", "pounds", "yen"}
+)
+# "paid $3.5m to end investigations", "will pay $5m to close the case": a payment that ends a claim settles it.
+PAY_TO_END = frozenset({"end", "close"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+class EventExtractor:
+    """spaCy component: ``doc._.events`` (a list of :class:`Draft`) for every document."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        syntax_pipes: list[str],
+        relevance_filter: bool,
+        coref_window: int,
+        min_confidence: float,
+    ) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.syntax_pipes = syntax_pipes
+        self.relevance_filter = relevance_filter
+        self.coref_window = coref_window
+        self.min_confidence = min_confidence
+        self.lexicon: Lexicon = load_lexicon()
+        if not Doc.has_extension("events"):
+            Doc.set_extension("events", default=None)
+
+    # -- parsing only what can hold an event ---------------------------------------------------------
+    def _candidate_sentences(self, doc: Doc) -> list[Span]:
+        # A headline repeats its lede in title case, which the NER and parser read poorly: events come
+        # from the body; the title still contributes entities.
+        text_start = doc._.text_start or 0
+        sents = [u for s in doc.sents if s.start_char >= text_start for u in parse_units(s)]
+        if not self.relevance_filter:
+            return sents
+        return [s for s in sents if may_hold_event(s.text)]
+
+    def _parse(self, spans: list[Span]) -> list[Doc]:
+        docs = [s.as_doc() for s in spans]
+        for name in self.syntax_pipes:
+            component: Any = self.nlp.get_pipe(name)
+            docs = list(component.pipe(docs))
+        return docs
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self._process([doc])))
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        spans = [(d, s) for d in docs for s in self._candidate_sentences(d)]
+        parsed = self._parse([s for _, s in spans])
+        per_doc: dict[int, list[tuple[Span, Doc]]] = {}
+        for (d, s), p in zip(spans, parsed, strict=True):
+            per_doc.setdefault(id(d), []).append((s, p))
+        for d in docs:
+            d._.events = self.extract(d, per_doc.get(id(d), []))
+        return docs
+
+    # -- triggers and roles --------------------------------------------------------------------------
+    def trigger_type(self, tok: Token) -> str | None:
+        """The event type a token triggers, or None for look-alikes ('fine print', 'penalty kick')."""
+        lex = self.lexicon
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            lemma = lex.verb_forms.get(tok.lower_, lemma)
+        if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
+            etype = lex.verb_triggers[lemma]
+        elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
+            if (
+                tok.dep_ in ("compound", "amod", "nmod")
+                and self._nominal(tok.head)
+                and (tok.head.lemma_.lower() in lex.noun_triggers or tok.head.lower_ in lex.noun_triggers)
+            ):
+                return None  # "class-action suit": the head noun is the trigger
+            etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
+            needed = lex.noun_requirements.get(lemma) or lex.noun_requirements.get(tok.lower_)
+            if needed is not None:
+                context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
+                context |= {tok.head.lemma_, tok.head.lower_}
+                context |= {t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i]}
+                if not context & needed:
+                    return None
+        elif tok.pos_ == "VERB" and is_court_request(tok):
+            etype = "LAWSUIT"
+        elif is_court_decision(tok):
+            etype = "LAWSUIT"
+        elif tok.pos_ == "VERB" and (
+            lemma == "resolve" or (lemma in PAY_TO_END and tok.head.lemma_ == "pay" and tok.dep_ in ("xcomp", "advcl"))
+        ):
+            objects = {c.lemma_ for c in tok.children if c.dep_ == "dobj"}
+            if not objects & lex.resolve_objects:
+                return None
+            etype = "SETTLEMENT"
+        else:
+            return None
+        if lemma in FILED_NOUNS and filed_with_agency(tok):
+            return None
+        excluded = lex.excluded_contexts.get(lemma, frozenset())
+        near = {c.lower_ for c in tok.children} | {tok.head.lower_}
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if near & excluded or nxt in excluded:
+            return None
+        return etype
+
+    @staticmethod
+    def _nominal(tok: Token) -> bool:
+        """Nouns, and words the tagger calls adjectives but the parser uses as nouns ('against a fine'), or
+        that follow an amount ('the $3.5m fine': the tagger reads 'fine' as an adjective of 'm')."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return True
+        if tok.pos_ == "ADJ" and tok.i > 0:
+            prev = tok.nbor(-1)
+            if prev.like_num or prev.lower_ in AMOUNT_WORDS:
+                return True
+        return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
+
+    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool) -> list[int]:
+        """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
+        out: list[int] = []
+        for t in expand_conjuncts([tok]):
+            if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and t.head.head != t.head:
+                t = t.head.head  # noqa: PLW2901  (the noun the relative clause modifies)
+            i = sent.start + t.i
+            idx = index.token_cluster.get(i)
+            if idx is None:
+                for c in t.children:
+                    if c.dep_ == "appos" and (sent.start + c.i) in index.token_cluster:
+                        idx = index.token_cluster[sent.start + c.i]
+                        break
+            if idx is None:
+                idx = self._antecedent(t, sent, index)
+            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
+                out.append(idx)
+        return out
+
+    def _antecedent(self, tok: Token, sent: Span, index: DocIndex) -> int | None:
+        lex = self.lexicon
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        # the headline is not story text: a pronoun in the body never means a name from the title
+        window_start = max(
+            index.sent_starts[max(index.sentence_of(sent.start) - self.coref_window, 0)], index.body_start
+        )
+        here = sent.start + tok.i
+        if lower in PRONOUNS_PERSON and drop_cap(tok):
+            return None
+        if lower in PRONOUNS_ORG:  # "it" is a company or, in a release, the department
+            return index.before(here, frozenset({"ORG", "REGULATOR", "PUBLIC_BODY"}), window_start=window_start)
+        if lower in PRONOUNS_PERSON:
+            return index.before(here, frozenset({"PERSON"}), window_start=window_start)
+        if lemma in lex.org_anaphors and dets & DEFINITE:
+            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+        if lemma in lex.regulator_anaphors and dets & DEFINITE:
+            return index.before(here, frozenset({"REGULATOR"}), window_start=window_start)
+        if lemma in lex.org_anaphors and dets & INDEFINITE:
+            # News ledes name the party after describing it: "A Dutch consumer group has sued ... The SDBN says"
+            sent_no = index.sentence_of(sent.start)
+            sents = index.sents
+            if sent_no + 1 < len(sents):
+                return index.first_in(sents[sent_no + 1], frozenset({"ORG"}))
+        return None
+
+    def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
+        if not parsed:
+            return []
+        index = DocIndex(doc)
+        drafts: list[Draft] = []
+        for sent, sdoc in parsed:
+            for tok in sdoc:
+                etype = self.trigger_type(tok)
+                if etype is None:
+                    continue
+                draft = self._draft(etype, tok, sent, sdoc, index)
+                if draft is not None:
+                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
+        add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
+        return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
+
+    def _draft(self, etype: str, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> Draft | None:
+        if tok.pos_ == "VERB" and is_court_request(tok):
+            roles = court_request_roles(tok)
+        else:
+            roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        violators = found_violators(tok) if etype == "LAWSUIT" else []
+        if violators:
+            roles.patient = violators  # "the judge ruled that X had violated the Act"
+        if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
+            return None
+        faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
+        if faced or criminal_charge(tok):
+            return None
+        sent_no = index.sentence_of(sent.start)
+        draft = Draft(type=etype, sentences=[sent_no])
+        draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
+        draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
+        actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
+        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
+        counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
+        owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
+        payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True)]
+        if etype == "LAWSUIT":
+            actor += owner  # "SDBN's legal action against X": the owner sues
+        else:
+            counter += owner
+        for child in tok.children:  # "the Amazon lawsuit", "an SEC probe"
+            if child.dep_ == "compound" and (sent.start + child.i) in index.token_cluster:
+                counter.append(index.token_cluster[sent.start + child.i])
+        # A party that is an authority acts; a company or person is acted on (settlements: defends). A state,
+        # county or city that an agency settles with is the side that settles ("a consent decree with Augusta
+        # County"): governments are sued too.
+        agency_acts = any(index.type_of(i) == "REGULATOR" for i in actor)
+        for idx in counter:
+            kind = index.type_of(idx)
+            settles = etype == "SETTLEMENT" and kind == "GPE" and agency_acts
+            if kind in ACTOR_TYPES and idx not in patient and not settles:
+                actor.append(idx)
+            elif idx not in actor:
+                patient.append(idx)
+        if etype == "LAWSUIT" and not patient:  # parse attached "against X" elsewhere in the sentence
+            patient = [
+                i
+                for t in sdoc
+                if t.dep_ == "pobj" and t.head.lower_ == "against" and t.i > tok.i
+                for i in self._resolve(t, sent, index, actor=False)
+                if i not in actor
+            ]
+        # A regulator as the "patient" of a fine/probe is almost always the parse's mistake.
+        if etype in ("FINE", "INVESTIGATION"):
+            # ... unless it is a public body the gazetteer does not know as an enforcer (a police department)
+            moved = [i for i in patient if index.type_of(i) == "REGULATOR" and index.clusters[i].kb_id]
+            patient = [i for i in patient if i not in moved]
+            actor += [i for i in moved if i not in actor]
+        if etype == "INVESTIGATION" and not patient:
+            patient = self._clause_subjects(tok, sent, index)
+        actor = [i for i in actor if i not in patient]
+        actor, patient = fit_kinds(etype, actor, patient, draft, index)
+        if not actor:  # "will pay Widget Corp $39m in settlement of a suit": the payee claimed the money. A person
+            # paid under a settlement is mostly a victim compensated in a suit another party brought.
+            actor = [i for i in payees if i not in patient and index.type_of(i) != "PERSON"]
+        if etype == "INVESTIGATION" and credit_line(tok, sent.text, patient=bool(patient)):
+            return None
+        draft.add(ACTOR_ROLE[etype], actor)
+        draft.add(PATIENT_ROLE[etype], patient)
+        self._arguments(draft, tok, sent, sdoc, index)
+        if not draft.anchors():
+            draft.confidence = CONFIDENCE_FALLBACK
+        return draft
+
+    def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
+        """Who a probe is about when the parse gives it no object: the subject of the clause it examines.
+
+        'investigated whether the company required ...', 'the investigation found that X ...',
+        'an investigation is under way following allegations that X ...'.
+        """
+        scopes = [tok]
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in FINDING_VERBS:
+            scopes.append(tok.head)
+        scopes += [t for t in tok.sent if t.lemma_ in ALLEGATION_NOUNS]
+        for scope in scopes:
+            for t in scope.subtree:
+                if t == tok or t.dep_ not in ("nsubj", "nsubjpass") or t.head == tok.head:
+                    continue
+                found = [i for i in self._resolve(t, sent, index, actor=False) if index.type_of(i) in ("ORG", "PERSON")]
+                if found:
+                    return found
+        return []
+
+    def _arguments(self, draft: Draft, tok: Token, sent: Span, sdoc: Doc, index: DocIndex) -> None:
+        """Amount, law, court, date and class action from the trigger's sentence."""
+        etype = draft.type
+        money = []
+        damages = DAMAGES.search(sent.text) is not None
+        for ent in sdoc.ents:
+            if ent.label_ != "MONEY":
+                continue
+            idx = index.token_cluster.get(sent.start + ent.start)
+            if idx is None:
+                continue
+            near = attached(ent.root, tok, max_steps=4) or attached(tok, ent.root, max_steps=2)
+            verb = tok.head if tok.pos_ != "VERB" else tok
+            near = near or attached(ent.root, verb, max_steps=2)
+            # "a $10m lawsuit" (the parse often mangles the pre-modifier); "seeks $2.5m in damages"
+            near = near or 0 <= tok.i - ent.end <= PREMODIFIER_GAP or (etype == "LAWSUIT" and damages)
+            if near or (etype != "LAWSUIT" and len(sdoc.ents) and etype in ("FINE", "SETTLEMENT")):
+                money.append((0 if near else 1, abs(ent.root.i - tok.i), idx))
+        if money:
+            money.sort()
+            best = money[0]
+            if (best[0] == 0 or etype in ("FINE", "SETTLEMENT")) and "amount" in EVENT_ROLES[etype]:
+                draft.add("amount", [best[2]])  # investigations have no amount
+        draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
+        if etype == "LAWSUIT":
+            draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
+        draft.date = mention_date(etype, tok, sent, sdoc, index, event_type=self.trigger_type)
+        draft.date_sentence = draft.sentences[0] if draft.date else None
+        text = sent.text.lower()
+        if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
+            draft.class_action = True
+            draft.class_size = class_size(sent.text)

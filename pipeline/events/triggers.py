@@ -1,0 +1,145 @@
+"""Trigger look-alikes that the event stage drops: administrative filings, hypotheticals, unrealised deals.
+
+Pure functions over a sentence's parse (``pipeline.events.extractor`` asks them about each trigger token).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# A complaint, case or claim filed "with" a body other than a court is an administrative filing, not a suit:
+# "filed a complaint with the EEOC", "filed a rate case with state regulators" (but "with the district court").
+FILED_NOUNS = frozenset({"complaint", "case", "claim", "petition"})
+FILING_COURTS = frozenset({"court", "tribunal", "judge", "clerk"})
+# Papers filed together with a suit are no forum: "filed a complaint with a proposed consent decree".
+FILED_PAPERS = frozenset({"decree", "settlement", "agreement", "order", "judgment", "motion", "stipulation"})
+AGENCY_WORDS = frozenset(
+    {"regulator", "commission", "agency", "department", "board", "office", "authority", "ombudsman"}
+)
+
+
+def filed_with_agency(tok: Token) -> bool:
+    """'filed a complaint with the EEOC' (the 'with' on the noun or on its filing verb), not 'with the court'."""
+    holders = [tok] + ([tok.head] if tok.head.lemma_ in ("file", "lodge", "bring") else [])
+    bodies = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    # a complaint "with" a body is filed there; a case or claim "with" a common noun is rarely a filing
+    named = tok.lemma_ == "complaint"
+    return any(
+        o.dep_ == "pobj"
+        and o.lemma_.lower() not in FILING_COURTS | FILED_PAPERS
+        and (named or o.pos_ == "PROPN" or o.lemma_ in AGENCY_WORDS)
+        for o in bodies
+    )
+
+
+# Modal verbs that make an action possible, not reported: "could face a fine", "may sue".
+MODALS = frozenset({"could", "may", "might", "can"})
+HYPOTHETICAL_WORDS = ("up to", "maximum")  # "fines of up to 4% of turnover": a statutory ceiling
+HYPOTHETICAL_BEFORE, HYPOTHETICAL_AFTER = 6, 8  # tokens around the trigger that may hold such words
+# A settlement that a party only tries for is no settlement: "was trying to negotiate a settlement", "hopes to
+# reach a settlement", "settlement talks". One that was negotiated ("negotiated a settlement") is.
+ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "hope", "want", "aim", "push", "press", "urge", "wish"})
+POSSIBLE_WORDS = frozenset({"possible", "potential", "hypothetical", "eventual"})
+TALK_NOUNS = frozenset({"talk", "negotiation", "discussion"})
+REACH_VERBS = frozenset({"negotiate", "reach", "strike", "broker", "secure", "obtain", "find", "work"})
+
+
+def hypothetical(tok: Token, verb: Token | None) -> bool:
+    """'could face a fine', 'fines of up to 4% of turnover': a possible action, not a reported one."""
+    verb = verb or (tok if tok.pos_ == "VERB" else None)
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
+        return True  # "a possible $250,000 fine", "potential penalties"
+    window = tok.doc[max(tok.i - HYPOTHETICAL_BEFORE, 0) : tok.i + HYPOTHETICAL_AFTER].text.lower()
+    return any(w in window for w in HYPOTHETICAL_WORDS)
+
+
+# "X faces a statutory maximum sentence of 35 years and a fine of $1,000,000", "faces up to 10 years and a
+# possible $250,000 fine", "also faces restitution and monetary penalties": what a defendant risks, not a penalty
+# imposed. A reported proposed fine that a party "faces" states its amount and no such cue ("faces a $5m fine").
+FACE_CUES = ("maximum", "up to", "possible", "potential", "if convicted", "could", "as much as")
+# "a complaint charging X with murder", "the complaint charges X with ...": a criminal charge, not a suit.
+CHARGE_LEMMAS = frozenset({"charge", "accuse"})
+
+
+def faced_only(tok: Token, *, sentence_has_money: bool) -> bool:
+    """A penalty the sentence says a party faces ("faces a maximum fine", "faces ... monetary penalties")."""
+    head = tok
+    for _ in range(HYPOTHETICAL_AFTER):
+        if head.pos_ in ("VERB", "AUX") or head.head == head:
+            break
+        head = head.head
+    if head.lemma_.lower() != "face":
+        return False
+    text = tok.sent.text.lower()
+    return not sentence_has_money or any(cue in text for cue in FACE_CUES)
+
+
+def criminal_charge(tok: Token) -> bool:
+    """'a complaint charging X with ...', 'the complaint charges X with ...': a criminal complaint. A civil
+    complaint 'charges that' the defendant violated a law (a clause, not a person charged with an offence)."""
+    if tok.lemma_.lower() != "complaint":
+        return False
+    verbs = [c for c in tok.children if c.lemma_.lower() in CHARGE_LEMMAS]
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in CHARGE_LEMMAS:
+        verbs.append(tok.head)
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "a complaint was unsealed charging X with ..."
+        verbs += [c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in CHARGE_LEMMAS]
+    return any(
+        any(c.dep_ == "dobj" for c in v.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+        for v in verbs
+    )
+
+
+def unrealised(tok: Token) -> bool:
+    """A settlement that is only sought or talked about: 'seeking a settlement', 'trying to negotiate a
+    settlement', 'hopes to reach a settlement', 'settlement talks'. A settlement whose approval is sought
+    ('sought court approval of the settlement') is real."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in TALK_NOUNS:
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
+        return True  # "interested in a possible settlement"
+    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "conj") and tok.head.lemma_.lower() in ATTEMPT_VERBS:
+        return True  # "has tried to settle", "will try and settle"
+    if tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in ATTEMPT_VERBS:
+        return True
+    return verb.lemma_.lower() in REACH_VERBS and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_VERBS
+
+
+# Credit lines name who worked a case; they are not news of a probe (guidelines): "This case was investigated by
+# the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...", "The FBI
+# investigated the case." (but "VETS investigated the matter, determined that ..." reports a probe), "thanked
+# HUD for assisting in the investigation", "This settlement was the result of a coordinated effort by the U.S.
+# Attorney's Office ... in investigating the allegations".
+CREDIT_LINE = re.compile(
+    r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
+    r"(jointly )?(investigated|handled|prosecuted|conducted)|"
+    r"acknowledges? the (assistance|work|help|efforts?|contributions?)|"
+    r"(thanks?|thanked) .{0,120}for (their |its )?(assistance|help|assisting|helping)|"
+    r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)|"
+    r"\b(investigated|handled) (this|the) case\W*$|"
+    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b",
+    re.IGNORECASE,
+)
+# Passive subjects of a credit line: "This case was investigated by ...".
+CREDIT_SUBJECTS = frozenset({"case", "matter", "investigation", "prosecution", "it"})
+CREDIT_HELP_LEMMAS = frozenset({"assist", "assistance", "help"})
+
+
+def credit_line(tok: Token, sentence: str, *, patient: bool) -> bool:
+    """True when an investigation trigger sits in a credit line: its sentence reads as one, or, with no party
+    probed, the trigger's subject is the case itself or the clause thanks someone for help."""
+    if CREDIT_LINE.search(sentence):
+        return True
+    if patient:
+        return False
+    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
+        c.lemma_ in CREDIT_HELP_LEMMAS for c in tok.head.subtree
+    )

@@ -1,0 +1,6 @@
+"""Normalising amounts of money and dates."""
+
+from pipeline.values.dates import normalize_date, prepare_dateparser
+from pipeline.values.money import Amount, drop_conversions, find_amounts, normalize_amount
+
+__all__ = ["Amount", "drop_conversions", "find_amounts", "normalize_amount", "normalize_date", "prepare_dateparser"]

@@ -1,0 +1,406 @@
+"""Entity stage: publisher and headline filters (blank pipeline), and entity sets of real DOJ phrasing."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.entities.filters import drop_non_orgs, drop_publisher, is_suffix_only, person_like, title_words
+from pipeline.entities.mentions import (
+    LAW_DESCRIPTOR_MODIFIERS,
+    LAW_SCOPE_WORDS,
+    can_describe,
+    can_name_law,
+    descriptor_matcher,
+    law_descriptor_matcher,
+    lower_ids,
+)
+from pipeline.entities.resolver import EntityCluster
+from pipeline.gazetteer.district_offices import canonical_name, find_district_offices, same_office
+
+
+def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    clusters = []
+    for name in names:
+        start = doc.text.index(name)
+        span = doc.char_span(start, start + len(name), label="ORG")
+        assert span is not None
+        clusters.append(EntityCluster(type="ORG", mentions=[Span(doc, span.start, span.end, label="ORG")]))
+    return clusters
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets", "kept"),
+    [
+        ('"We will appeal," a spokesman told Reuters. Acme Corp declined comment.', ["Reuters"], ["Acme Corp"]),
+        ("BBC Scotland has learned that the council plans cuts. Mr Smith told BBC Radio Scotland.",
+         ["BBC Scotland", "BBC Radio Scotland"], []),
+        ("The South China Morning Post reported the loss. Acme Corp denied it.", [],
+         ["South China Morning Post", "Acme Corp"]),
+    ],
+)  # fmt: skip
+def test_drop_publisher_removes_the_outlet_sources_talk_to(text: str, outlets: list[str], kept: list[str]) -> None:
+    clusters = _clusters(text, outlets + kept)
+    assert [c.name for c in drop_publisher(clusters)] == kept
+
+
+def _sets(record) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for ent in record.entities:
+        out.setdefault(ent.type, set()).add(ent.name)
+    return out
+
+
+def test_apostrophe_less_possessive_is_split_into_owner_and_unit(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = (
+        "Nebraska Beef Ltd. agreed to pay $200,000 to settle claims, the Justice Department announced today. "
+        "The case was handled by the Justice Departments Civil Rights Division."
+    )
+    record = extractor.extract_record(InputRecord(id="t1", text=text, title=None, published="2015-08-24"))
+    sets = _sets(record)
+    assert not any("Departments" in name for name in sets.get("ORG", set()))
+    assert any("Civil Rights Division" in name for name in sets.get("REGULATOR", set()))
+
+
+def test_dollars_in_a_canadian_story_are_cad(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = "Canada's big banks could lose 1.98 billion dlrs on Brazilian loans. Profits were 575 mln dlrs."
+    record = extractor.extract_record(InputRecord(id="t2", text=text, title=None, published="1987-03-30"))
+    currencies = {e.value.currency for e in record.entities if e.type == "MONEY"}
+    assert currencies == {"CAD"}
+
+
+def test_public_body_that_is_sued_is_not_an_org(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = "The Justice Department sued the Fort Payne City School District in federal court in Birmingham."
+    record = extractor.extract_record(InputRecord(id="t3", text=text, title=None, published="2012-06-26"))
+    assert "Fort Payne City School District" not in _sets(record).get("ORG", set())
+
+
+def test_headline_fragments_are_not_orgs(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    title = "Oregon Resident Sentenced for Providing Material Support"
+    text = "A Portland man was sentenced today, the Justice Department announced."
+    record = extractor.extract_record(InputRecord(id="t4", text=text, title=title, published="2012-06-26"))
+    assert not any("Sentenced" in name for name in _sets(record).get("ORG", set()))
+
+
+@pytest.mark.parametrize(
+    ("text", "spurious", "kept"),
+    [
+        # an apostrophe-less possessive of a person ("Maniss application") or a company named before
+        (
+            "The Justice Department asked a federal court to bar Ronald Manis of Carbondale, Ill., from preparing "
+            "tax returns. The IRS denied Maniss application for an electronic filing number.",
+            "Maniss",
+            None,
+        ),
+        (
+            "Call centers sold Dish Network programming by any means necessary. Dishs reckless decision to use "
+            "anyone with a call center harmed consumers.",
+            "Dishs",
+            "Dish Network",
+        ),
+        # a sentence glued to a lone initial, and an official's portfolio after the official's name
+        (
+            "The schools later revoked the acceptances when the schools learned that the applicants have "
+            "hepatitis B. The Justice Department determined that the schools had no lawful basis.",
+            "B.",
+            None,
+        ),
+        (
+            "HUD is sending a clear message, said HUD Assistant Secretary Gustavo Velasquez for Fair Housing and "
+            "Equal Opportunity.",
+            "Fair Housing and Equal Opportunity",
+            None,
+        ),
+    ],
+)
+def test_fragments_of_doj_copy_are_no_orgs(extractor, text: str, spurious: str, kept: str | None) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t5", text=text, title=None, published="2013-06-20"))
+    orgs = _sets(record).get("ORG", set())
+    assert spurious not in orgs
+    if kept is not None:
+        assert kept in orgs
+
+
+US_PLACES = {"District of Columbia", "Colorado", "South Carolina", "Ohio", "Minnesota", "Virginia", "New Jersey"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kb_id"),
+    [
+        ("the U.S. Attorneys Office for the District of Columbia, and the GSA", "U.S. Attorney's Office for the "
+         "District of Columbia", "reg:usao-us:district-of-columbia"),
+        ("is what the Colorado U.S. Attorneys Office, and", "Colorado U.S. Attorney's Office",
+         "reg:usao-us:district-of-colorado"),
+        ("United States Attorneys Office in South Carolina.", "United States Attorney's Office in South Carolina",
+         "reg:usao-us:district-of-south-carolina"),
+        ("said U.S. Attorney for the District of New Jersey Paul Fishman.",
+         "U.S. Attorney for the District of New Jersey", "reg:usao-us:district-of-new-jersey"),
+        ("said U.S. Attorney Carter Stewart of Southern District of Ohio", "U.S. Attorney",
+         "reg:usao-us:southern-district-of-ohio"),
+        ("Assistant U.S. Attorneys Bahram Samie and Ana Voss of the District of Minnesota handled the case",
+         "U.S. Attorneys", "reg:usao-us:district-of-minnesota"),
+    ],
+)  # fmt: skip
+def test_district_offices_get_one_id_per_district(text: str, mention: str, kb_id: str) -> None:
+    [office] = find_district_offices(text, is_place=US_PLACES.__contains__)
+    assert (office.text, office.kb_id) == (mention, kb_id)
+
+
+def test_district_office_outside_a_us_state_is_left_to_the_gazetteer() -> None:
+    assert find_district_offices("the U.S. Attorney's Office in Manhattan", is_place=US_PLACES.__contains__) == []
+
+
+def test_district_office_names_and_generic_mentions() -> None:
+    assert canonical_name("reg:usao-us:southern-district-of-ohio") == (
+        "U.S. Attorney's Office for the Southern District of Ohio"
+    )
+    assert same_office("reg:usao-us", "reg:usao-us:district-of-colorado")
+    assert not same_office("reg:usao-us:district-of-colorado", "reg:usao-us:district-of-columbia")
+
+
+@pytest.mark.parametrize(("text", "expected"), [("LLC", True), ("Inc.", True), ("Zen Magnets LLC", False)])
+def test_is_suffix_only(text: str, expected: bool) -> None:
+    assert is_suffix_only(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        ("Bank analyst Donna Pulcine told us. Analyst Pulcine said she might cut estimates.", ["Donna Pulcine"], []),
+        ("Michael Walsh, 41, said the loans are safe.", ["Michael Walsh"], []),
+        ("Stern was fined. Mr Stern said he would appeal.", ["Stern"], []),
+        ("Union Carbide said it would appeal. Consumers Power said it agreed.", ["Union Carbide", "Consumers Power"],
+         ["Union Carbide", "Consumers Power"]),
+        ("Texas sued Leadplex LLC and its owner.", ["LLC", "Leadplex"], ["Leadplex"]),
+    ],
+)  # fmt: skip
+def test_drop_non_orgs_removes_people_and_bare_suffixes(text: str, names: list[str], kept: list[str]) -> None:
+    clusters = _clusters(text, names)
+    assert [c.name for c in drop_non_orgs(clusters, clusters[0].mentions[0].doc)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kb_id"),
+    [
+        ("The Cypriot DPA fined the club. The DPA found that it had no legal basis.", "Commissioner for Personal "
+         "Data Protection", "reg:dpc-cy"),
+        ("The Spanish DPA (AEPD) has imposed a fine of EUR 1,500.", "Agencia Española de Protección de Datos",
+         "reg:aepd-es"),
+    ],
+)  # fmt: skip
+def test_described_dpa_resolves_and_merges(extractor, text: str, name: str, kb_id: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t5", text=text, title=None, published="2021-01-01"))
+    regulators = [e for e in record.entities if e.type == "REGULATOR"]
+    assert [(e.name, e.kb_id) for e in regulators] == [(name, kb_id)]
+    assert not any(e.type == "ORG" and "DPA" in e.name for e in record.entities)
+
+
+def test_offices_of_two_districts_stay_apart(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = (
+        "The case was handled by the U.S. Attorneys Office for the District of Colorado and the "
+        "U.S. Attorney's Office for the Southern District of Ohio. The U.S. Attorney's Office declined comment."
+    )
+    record = extractor.extract_record(InputRecord(id="t6", text=text, title=None, published="2015-01-01"))
+    names = sorted(e.name for e in record.entities if e.type == "REGULATOR")
+    assert names == [
+        "U.S. Attorney's Office for the District of Colorado",
+        "U.S. Attorney's Office for the Southern District of Ohio",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "matches"),
+    [
+        ("Luxembourg's privacy regulator fined Amazon.", ["Luxembourg"], True),
+        ("The Cypriot DPA opened an inquiry.", ["Cypriot"], True),
+        ("The regulator fined Amazon.", [], False),  # no place: the matcher needs one
+        ("Luxembourg fined Amazon.", ["Luxembourg"], False),  # no descriptor head
+    ],
+)
+def test_descriptor_guard_skips_only_documents_the_matcher_cannot_match(
+    text: str, places: list[str], matches: bool
+) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label="GPE") for p in places]  # type: ignore[misc]
+    found = bool(descriptor_matcher(nlp.vocab)(doc))
+    assert found == matches
+    assert can_describe(doc, lower_ids(doc)) or not found
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("It broke EU privacy laws.", True),
+        ("It broke anti-spam laws.", True),
+        ("It broke federal fair housing laws.", True),
+        ("It broke federal law.", False),  # only scope words: never a LAW
+        ("The privacy policy changed.", False),  # no law head
+    ],
+)
+def test_law_guard_skips_only_documents_without_a_descriptive_law(text: str, law: bool) -> None:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    found = [
+        doc[start:end]
+        for _, start, end in law_descriptor_matcher(nlp.vocab)(doc)
+        if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
+    ]
+    assert bool(found) == law
+    assert can_name_law(lower_ids(doc)) == law
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Donna Pulcine runs the fund. Ms Pulcine declined to comment.", "Donna Pulcine", True),
+        ("Donna Pulcine runs the fund. The Pulcine Fund grew.", "Donna Pulcine", False),
+        ("Donna Pulcine runs the fund. analyst Pulcine said sales fell.", "Donna Pulcine", True),
+        ("Acme Widgets makes parts. Widgets are cheap.", "Acme Widgets", False),
+    ],
+)
+def test_person_like_with_and_without_the_title_word_index(text: str, name: str, person: bool) -> None:
+    (cluster,) = _clusters(text, [name])
+    doc = cluster.mentions[0].doc
+    assert person_like(cluster, doc) == person
+    assert person_like(cluster, doc, titles=title_words(doc)) == person
+
+
+def _orgs(extractor, text: str, title: str | None = None) -> set[str]:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t", text=text, title=title, published="2015-01-01"))
+    return _sets(record).get("ORG", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("Austin Aitken is suing NBC over its programme Fear Factor, his lawyer said.", "Fear Factor"),
+        ("The case is being prosecuted by Trial Attorneys Laura Cordova and Allan Medina.", "Trial Attorneys"),
+        ("The decree will be published in the Federal Register, the department said.", "Federal Register"),
+        ("Comments may be sent to the Antitrust Division, 450 Fifth Street N.W., Washington D.C.", "Fifth Street N.W."),
+        ("New Home Secretary Charles Clarke has vowed to plough on with plans for ID cards.", "New Home"),
+        ("Revs 237.2 mln vs 382.3 mln. Acme Corp said sales fell.", "Revs 237.2"),
+        ("Kinro is wholly owned by White Plains, N.Y.-based Drew Industries Inc.", "White Plains"),
+        ("The probe of foreclosure auctions in Californias Alameda, Contra Costa, San Francisco and San Mateo "
+         "counties continues.", "Contra Costa"),
+        ("The U.S. agreed to the settlement with Acme Widgets Inc. on Monday.", "U.S."),
+    ],
+)  # fmt: skip
+def test_titles_documents_addresses_and_posts_are_not_orgs(extractor, text: str, not_org: str) -> None:
+    assert not any(not_org in name for name in _orgs(extractor, text))
+
+
+def test_surname_of_a_person_is_not_an_org(extractor) -> None:
+    text = (
+        "Charise Stone, 46, was convicted by a federal jury. A judge sentenced Stone to five years in prison. "
+        "Stone targeted distressed homeowners. At his and Stones direction, false statements were prepared."
+    )
+    assert not any("Stone" in name for name in _orgs(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("JPMorgan Chase & Co. agreed to pay $50 million. JP Morgan Chase will also review its loans.",
+         {"JPMorgan Chase & Co."}),
+        ("The Walt Disney Company owns the network. Disney declined to comment.", {"Walt Disney Company"}),
+        ("The department sued Dish Network LLC. Dishs reckless decision to use call centers hurt consumers.",
+         {"Dish Network LLC"}),
+    ],
+)  # fmt: skip
+def test_short_spaced_and_possessive_forms_join_the_full_name(extractor, text: str, orgs: set[str]) -> None:
+    assert _orgs(extractor, text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("PrimeLendings owner, PlainsCapital Bank of Lubbock, Texas, is a member of the Federal Reserve System.",
+         "PlainsCapital Bank of Lubbock"),
+        ("The agreement binds Acme Widgets Inc., Texas, and its subsidiaries.", "Acme Widgets Inc."),
+        ("The studios work with technology firms like Dell, LG, Samsung and Philips.", "Dell"),
+    ],
+)  # fmt: skip
+def test_companies_located_by_their_state_stay_orgs(extractor, text: str, kept: str) -> None:
+    assert kept in _orgs(extractor, text)
+
+
+def test_aka_and_dba_lists_are_aliases_of_the_company(extractor) -> None:
+    text = (
+        "The complaint names Smith Engineering & Surveying Inc. (aka Smith Engineering Firm Inc., aka S.E.C.O. "
+        "Inc., dba Smith Engineering Co. Inc.); Mid-South Development LLC (aka MSD LLC); and Larry Singleton "
+        "(dba Singleton Hollomon Architects) as defendants."
+    )
+    orgs = _orgs(extractor, text)
+    assert {"Smith Engineering & Surveying Inc.", "Mid-South Development LLC"} <= orgs
+    assert not orgs & {"S.E.C.O. Inc.", "MSD LLC", "Smith Engineering Firm Inc."}
+
+
+def test_coordinated_company_names_are_two_orgs(extractor) -> None:
+    text = "The suit names Sears, Roebuck and Co and Kellwood Co as defendants. Kellwood denied the claims."
+    orgs = _orgs(extractor, text)
+    assert "Kellwood Co" in orgs and not any("Sears" in name and "Kellwood" in name for name in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The mayor accused a reporter of the Evening Standard newspaper of doorstepping him.", "Evening Standard"),
+        ("Both men worked at the bank in Harbin, the South China Morning Post reported.", "South China Morning Post"),
+    ],
+)  # fmt: skip
+def test_news_outlets_named_in_a_story_are_orgs(extractor, text: str, outlet: str) -> None:
+    assert outlet in _orgs(extractor, text)
+
+
+def test_political_parties_are_orgs(extractor) -> None:
+    text = "Earlier this week the Tories announced they would back the government's plans."
+    assert any("Tories" in name for name in _orgs(extractor, text))
+
+
+def test_unit_of_a_public_body_is_not_an_org(extractor) -> None:
+    text = "Special Agent in Charge John Smith of the HHS-OIG Chicago Regional Office made the announcement."
+    assert not any("Regional Office" in name for name in _orgs(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "trimmed"),
+    [
+        ("could lead to acquisition of Union by Public Service Co.", 5, 7, "Union"),
+        ("there was me and Ato (Boldon) in the crowd", 4, 7, "Ato"),
+        ("the Scottish Local Authority Centre at Glasgow", 1, 6, "Scottish Local Authority Centre"),
+    ],
+)  # fmt: skip
+def test_trim_mention_drops_trailing_function_words_and_open_brackets(text, start, end, trimmed) -> None:
+    from pipeline.entities.mentions import trim_mention
+
+    doc = spacy.blank("en")(text)
+    span = trim_mention(Span(doc, start, end, label="ORG"))
+    assert span is not None and span.text == trimmed
+
+
+def test_split_coordinated_cuts_after_a_legal_form() -> None:
+    from pipeline.entities.mentions import split_coordinated
+
+    doc = spacy.blank("en")("Sears, Roebuck and Co and Kellwood Co were named.")
+    parts = split_coordinated(Span(doc, 0, 8, label="ORG"))
+    assert [p.text for p in parts] == ["Sears, Roebuck and Co", "Kellwood Co"]

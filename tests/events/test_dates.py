@@ -1,0 +1,122 @@
+"""Event dates (guidelines "Dates"): the action's date, not the conduct's, a party's or a deadline's (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import ArticleRecord
+from tests.events.test_extractor import run
+
+
+def dates_of(record: ArticleRecord, etype: str) -> list[str | None]:
+    return [e.date for e in record.events if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "etype", "date"),
+    [
+        # the lede's action is the day's news
+        (
+            "Acme Corp has agreed to pay $5.65 million to resolve claims that it violated the False Claims Act.",
+            "2013-03-08",
+            "SETTLEMENT",
+            "2013-03-08",
+        ),
+        # "today" glued to the next word in scraped copy
+        (
+            "The Justice Department todayfiled a lawsuit against Acme Corp alleging violations of the "
+            "Fair Housing Act.",
+            "2009-05-26",
+            "LAWSUIT",
+            "2009-05-26",
+        ),
+        # a date attached to the filing is the suit's date
+        (
+            "The Justice Department filed a lawsuit against Acme Corp in June 2009 under the Fair Housing Act.",
+            "2009-10-28",
+            "LAWSUIT",
+            "2009-06",
+        ),
+        # the end of the conduct period is not the settlement's date
+        (
+            "Acme Corp agreed to pay $2 million to resolve allegations that it overcharged the Navy from 1997 to 2005.",
+            "2010-03-04",
+            "SETTLEMENT",
+            "2010-03-04",
+        ),
+        # a date describing the party is not the action's
+        (
+            "Acme Corp, a lender with 168 offices at the end of 2009, has agreed to pay $2 million to resolve "
+            "allegations of lending discrimination.",
+            "2010-12-08",
+            "SETTLEMENT",
+            "2010-12-08",
+        ),
+        # a probe's period is its own
+        (
+            "The Securities and Exchange Commission has been investigating Acme Corp since 2009.",
+            "2011-05-02",
+            "INVESTIGATION",
+            "2009",
+        ),
+    ],
+)
+def test_event_date(extractor, text, published, etype, date):
+    assert dates_of(run(extractor, text, published), etype) == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "etype", "not_date"),
+    [
+        # a deadline after publication is no event date
+        (
+            "Acme County signed a consent decree with the Justice Department. Under the consent decree, Acme "
+            "County must make its polling places accessible before the March 2016 elections.",
+            "2015-11-04",
+            "SETTLEMENT",
+            "2016-03",
+        ),
+        # a clause describing another thing (the contract) dates that thing
+        (
+            "Acme Corp signed a settlement with the United States. The settlement resolves claims relating to a "
+            "contract entered into by Acme Corp in 2005 to sell laboratory products.",
+            "2013-03-08",
+            "SETTLEMENT",
+            "2005",
+        ),
+        # a suit's clause in a settlement's sentence dates the suit
+        (
+            "Acme Corp signed a settlement with the Authors Guild. The settlement aims to resolve copyright claims "
+            "brought against Acme Corp by the Authors Guild in 2005.",
+            "2009-09-18",
+            "SETTLEMENT",
+            "2005",
+        ),
+        # the start of a period written "2008 through 2013"
+        (
+            "Judge Smith fined Acme Corp $20,000 for tax liabilities for the years 2008 through 2013.",
+            "2016-07-08",
+            "FINE",
+            "2008",
+        ),
+        # what a complaint alleges is the conduct
+        (
+            "The Justice Department sued Acme Corp on Monday. The complaint alleges that Acme Corp fired John "
+            "Smith in August 2006 when he returned from active duty.",
+            "2009-05-27",
+            "LAWSUIT",
+            "2006-08",
+        ),
+    ],
+)
+def test_conduct_and_deadline_dates_are_not_event_dates(extractor, text, published, etype, not_date):
+    dates = dates_of(run(extractor, text, published), etype)
+    assert dates
+    assert not_date not in dates
+
+
+def test_suit_the_lede_reports_settled_keeps_no_publication_date(extractor):
+    text = "Acme Corp agreed today to pay $1 million to settle a lawsuit brought by the Justice Department."
+    record = run(extractor, text, "2012-01-05")
+    assert dates_of(record, "SETTLEMENT") == ["2012-01-05"]
+    assert dates_of(record, "LAWSUIT") in ([], [None])

@@ -1,0 +1,232 @@
+"""Event extraction on hand-written sentences: triggers, look-alikes, roles, statuses (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import ArticleRecord
+
+
+def run(extractor, text: str, published: str | None = "2023-05-02") -> ArticleRecord:
+    from pipeline.io.source import InputRecord
+
+    return extractor.extract_record(InputRecord(id="t", text=text, published=published))
+
+
+def events_of_type(record: ArticleRecord, etype: str) -> list:
+    return [e for e in record.events if e.type == etype]
+
+
+def role_names(record: ArticleRecord, event, role: str) -> set[str]:
+    by_id = {e.id: e for e in record.entities}
+    out: set[str] = set()
+    for i in event.roles.get(role, []):
+        out |= {by_id[i].name, *by_id[i].aliases}
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rooney scored from the penalty spot after a penalty kick was awarded to Manchester United.",
+        "The weather was fine and the crowd at Wembley enjoyed a fine performance by Arsenal.",
+        "Cocoa futures settled higher on Friday while Brent crude settled at $80 a barrel.",
+        "Under the GDPR, companies such as Meta could face fines of up to 4% of global turnover.",
+        "Microsoft said the new probe would land on Mars in 2030.",
+        "The family settled in Ohio after the war, and Acme Corp opened a plant there.",
+        # criminal releases: what a defendant risks, criminal complaints, credit lines
+        "John Doe pleaded guilty to tax evasion. Doe faces a statutory maximum sentence of five years in prison "
+        "and a fine of $250,000.",
+        "John Doe was indicted on fraud charges. If convicted, Doe faces up to 10 years in federal prison and a "
+        "possible $250,000 fine.",
+        "John Doe pleaded guilty today. Doe also faces a period of supervised release, restitution and monetary "
+        "penalties.",
+        "A federal complaint was unsealed today charging John Doe, 32, of Houston, with making bomb threats.",
+        "John Doe was arrested on a criminal complaint filed in federal court in Houston.",
+        "The U.S. Attorney thanked special agents of IRS Criminal Investigation, who conducted the investigation "
+        "of John Doe.",
+        "The Department acknowledges the efforts of the late John Doe, Senior Trial Counsel, in initiating the "
+        "Acme investigation.",
+        "The U.S. Attorney thanked the Office of Inspector General for assisting in the investigation of Acme Corp.",
+    ],
+)
+def test_look_alikes_yield_no_event(extractor, text):
+    assert run(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "anchor_role", "anchor", "actor_role", "actor"),
+    [
+        (
+            "The Federal Trade Commission fined Acme Corp $5 million on Tuesday.",
+            "FINE",
+            "target",
+            "Acme Corp",
+            "authority",
+            "Federal Trade Commission",
+        ),
+        (
+            "Acme Corp was fined $5 million by the Federal Trade Commission.",
+            "FINE",
+            "target",
+            "Acme Corp",
+            "authority",
+            "Federal Trade Commission",
+        ),
+        (
+            "The Information Commissioner's Office imposed a fine of £2 million on Widget Ltd.",
+            "FINE",
+            "target",
+            "Widget Ltd",
+            "authority",
+            "Information Commissioner's Office",
+        ),
+        (
+            "Greenpeace has sued Shell in a Dutch court over its climate policy.",
+            "LAWSUIT",
+            "defendant",
+            "Shell",
+            "plaintiff",
+            "Greenpeace",
+        ),
+        (
+            "Acme Corp agreed to pay $3 million to resolve allegations that it violated the False Claims Act, the "
+            "Justice Department announced today.",
+            "SETTLEMENT",
+            "defendant",
+            "Acme Corp",
+            "claimant",
+            "Justice Department",
+        ),
+        (
+            "The United States has asked a federal court in Savannah to permanently bar Jane Roe from preparing tax "
+            "returns, the Justice Department announced today.",
+            "LAWSUIT",
+            "defendant",
+            "Jane Roe",
+            "plaintiff",
+            "United States",
+        ),
+        (
+            "The lawsuit, filed by the Justice Department, alleges that Acme Corp refused to rent to families.",
+            "LAWSUIT",
+            "defendant",
+            "Acme Corp",
+            "plaintiff",
+            "Justice Department",
+        ),
+        (
+            "The Securities and Exchange Commission has opened an investigation into Widget Inc.",
+            "INVESTIGATION",
+            "target",
+            "Widget Inc",
+            "authority",
+            "Securities and Exchange Commission",
+        ),
+    ],
+)
+def test_roles_from_the_parse(extractor, text, etype, anchor_role, anchor, actor_role, actor):
+    record = run(extractor, text)
+    events = [e for e in record.events if e.type == etype]
+    assert len(events) == 1, record.events
+    assert any(anchor in n for n in role_names(record, events[0], anchor_role))
+    assert any(actor in n for n in role_names(record, events[0], actor_role))
+
+
+def test_the_company_resolves_to_its_antecedent(extractor):
+    record = run(
+        extractor, "Widget Inc makes phones. The company was fined $2 million by the Federal Trade Commission."
+    )
+    fine = next(e for e in record.events if e.type == "FINE")
+    assert "Widget Inc" in role_names(record, fine, "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The FTC fined Acme Corp $5 million in 2021. Acme Corp is appealing the fine.", "appealed"),
+        ("Acme Corp won an appeal against a $5 million fine imposed by the FTC.", "overturned"),
+        ("The FTC fined Acme Corp $5 million last year.", "imposed"),
+    ],
+)
+def test_fine_status_is_the_latest_the_article_reports(extractor, text, status):
+    record = run(extractor, text)
+    fines = [e for e in record.events if e.type == "FINE"]
+    assert [e.status for e in fines] == [status]
+
+
+def test_repeated_mentions_are_one_event(extractor):
+    text = (
+        "The FTC fined Acme Corp $5 million on Monday. The $5 million fine is the largest the agency has "
+        "imposed this year. Acme Corp said it would pay the fine."
+    )
+    assert [e.type for e in run(extractor, text).events] == ["FINE"]
+
+
+def test_relative_event_date_resolves_against_publication(extractor):
+    record = run(extractor, "The FTC fined Acme Corp $5 million last year.", published="2023-05-02")
+    assert [e.date for e in record.events] == ["2022"]
+
+
+def test_every_event_names_its_core_party(extractor):
+    record = run(extractor, "Shareholders have sued, and regulators opened an investigation.")
+    assert record.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("This class-action suit represents approximately five million Amazon account holders.", 5_000_000),
+        ("The class action was filed on behalf of 12,000 customers.", 12_000),
+        ("The suit represents some 2.5 million drivers.", 2_500_000),
+        ("The class action was filed on behalf of customers.", None),
+    ],
+)
+def test_class_size_where_stated(text, size):
+    from pipeline.events.parties import class_size
+
+    assert class_size(text) == size
+
+
+def test_an_amount_near_an_investigation_is_not_one_of_its_roles(extractor):
+    record = run(extractor, "The SEC opened a $5 million investigation into Acme Corp.")
+    assert [(e.type, sorted(e.roles)) for e in record.events] == [("INVESTIGATION", ["authority", "target"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        # a suit reported only through the court's injunction
+        (
+            "A federal judge in Chicago has permanently barred Acme Tax Services from preparing tax returns.",
+            "Acme Tax Services",
+        ),
+        # a suit called a "case"
+        ("The Justice Department filed a civil case against Acme Corp under the Fair Housing Act.", "Acme Corp"),
+    ],
+)
+def test_suit_without_the_word_lawsuit(extractor, text, defendant):
+    record = run(extractor, text)
+    suits = [e for e in record.events if e.type == "LAWSUIT"]
+    assert len(suits) == 1
+    assert defendant in role_names(record, suits[0], "defendant")
+
+
+def test_a_body_pronoun_never_means_a_name_from_the_title(extractor):
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(
+        InputRecord(
+            id="t",
+            title="New York-Based Corning Incorporated to Pay U.S. $5.65 Million\r\n"
+            "to Resolve False Claims Allegations",
+            text="Corning Incorporated has agreed to pay the U nited States $5.65 million to resolve claims that it "
+            "knowingly presented false claims to the United States.   Corning, a New York based corporation, "
+            "makes glass and ceramic components.   T he settlement resolves claims relating to a contract entered "
+            "into by Corning in 2005 to sell laboratory research products to federal government entities.",
+            published="2013-03-08",
+        )
+    )
+    parties = {n for e in record.events for r in e.roles for n in role_names(record, e, r)}
+    assert "Corning Incorporated" in parties
+    assert "Resolve False Claims Allegations" not in parties

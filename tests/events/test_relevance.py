@@ -1,0 +1,51 @@
+"""The relevance pass only saves work: with or without it, the pipeline finds the same events."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.lexicon import may_hold_event
+from pipeline.io.reader import read_inputs
+from pipeline.io.source import InputRecord
+from pipeline.settings import Settings
+from tests.helpers import CORPUS, DEVSET
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator fined the bank $5 million.",
+        "Greenpeace brought an action against Shell.",
+        "The consent decree was lodged with the court.",
+        "Acme agreed to pay $2 million to resolve allegations that it overbilled Medicare.",
+        "The SEC is probing the company's accounts.",
+        "A class-action lawsuit was filed on Monday.",
+        # the lexicon's "case" / "claim" with "bring" or "file" in any form or order
+        "I am grateful to the department for bringing this case to a proper resolution.",
+        "The claims brought by the company were dismissed.",
+    ],
+)
+def test_enforcement_sentences_are_relevant(sentence):
+    assert may_hold_event(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares of Acme rose 3 pct after the board reached agreement on prices.",
+        "Analysts said the action was positive for the stock.",
+        "Jobless claims fell by 12,000 last week.",
+    ],
+)
+def test_ordinary_business_copy_is_not(sentence):
+    assert not may_hold_event(sentence)
+
+
+def test_same_events_with_and_without_the_relevance_pass(extractor):
+    from pipeline.extract import Extractor
+
+    paths = [str(CORPUS)] + ([str(DEVSET / "docs.jsonl")] if (DEVSET / "docs.jsonl").exists() else [])
+    records = [r for r in read_inputs(paths) if isinstance(r, InputRecord)]
+    everything = Extractor(settings=Settings(relevance_filter=False))
+    for with_pass, without in zip(extractor.extract_records(records), everything.extract_records(records), strict=True):
+        assert with_pass.events == without.events, with_pass.id

@@ -1,0 +1,159 @@
+"""Event statuses (pipeline/events/statuses.py, data/statuses.json): cue phrases and how sentences combine.
+
+Phrases are from DOJ releases (public domain) or written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.drafts import Draft
+from pipeline.events.lexicon import load_lexicon
+from pipeline.events.statuses import assign_statuses, cue_status
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("etype", "sentence", "status"),
+    [
+        # investigations: opened, under way, closed
+        ("INVESTIGATION", "The regulator launched an investigation into the bank last week.", "opened"),
+        ("INVESTIGATION", "A formal inquiry was opened on Monday.", "opened"),
+        ("INVESTIGATION", "The watchdog said it will investigate the claims.", "opened"),
+        ("INVESTIGATION", "The investigation by the FBI is ongoing.", "ongoing"),
+        ("INVESTIGATION", "The company is facing a probe by the securities regulator.", "ongoing"),
+        ("INVESTIGATION", "Police would not discuss current  investigations.", "ongoing"),
+        ("INVESTIGATION", "We will continue to investigate those who cheat the government.", "ongoing"),
+        ("INVESTIGATION", "The settlement resolves the department's investigation.", "closed"),
+        ("INVESTIGATION", "The deal ends the regulator's investigations into the network.", "closed"),
+        ("INVESTIGATION", "The agency investigated the matter and determined that the claim had merit.", "closed"),
+        ("INVESTIGATION", "The lender cut its forecast after an inquiry by the central bank.", "closed"),
+        # lawsuits: pending, won, settled
+        ("LAWSUIT", "The carmaker is still facing dozens of lawsuits from dealers.", "pending"),
+        ("LAWSUIT", "The government pursues claims against the remaining defendants.", "pending"),
+        ("LAWSUIT", "The footballer has won an injunction against the tabloid.", "won"),
+        ("LAWSUIT", "The jury awarded her $2 million in damages.", "won"),
+        ("LAWSUIT", "The complaint was filed together with a proposed consent decree.", "settled"),
+        ("LAWSUIT", "The landlord agreed to settle the lawsuit for $22,000.", "settled"),
+        # settlements: proposed until approved
+        ("SETTLEMENT", "Under the terms of the agreement, which must still be approved by the court, ...", "proposed"),
+        ("SETTLEMENT", "The consent decree is subject to a 30-day public comment period.", "proposed"),
+        ("SETTLEMENT", "The insurer rejected a settlement offer from the families.", "proposed"),
+        ("SETTLEMENT", "The settlement was approved by the court on Friday.", "approved"),
+        # fines: proposed in a plea agreement, imposed at sentencing, paid
+        (
+            "FINE",
+            "As part of their plea agreements, the subsidiaries will pay a $68 million criminal fine.",
+            "proposed",
+        ),
+        ("FINE", "Sentencing is set for Oct. 28, 2013, before U.S. District Judge James K. Bredar.", "proposed"),
+        (
+            "FINE",
+            "Soliz was sentenced today in U.S. District Court in Corpus Christi, Texas, to serve three years "
+            "of supervised probation and pay a $1,500 fine.",
+            "imposed",
+        ),
+        ("FINE", "The station paid fines of $40,000 last year.", "paid"),
+        ("FINE", "The fine was later reduced to £500,000.", "reduced"),
+        ("FINE", "Acme said it is contesting the penalty.", "appealed"),
+    ],
+)
+def test_cue_phrase_gives_status(lexicon, etype, sentence, status):
+    assert cue_status(etype, sentence.lower(), lexicon) == status
+
+
+@pytest.mark.parametrize(
+    ("etype", "sentence"),
+    [
+        # a word that is a cue only in another sense, or in a sentence about something else
+        ("LAWSUIT", "The department continues to require her to attend long meetings."),
+        ("LAWSUIT", "A spokeswoman said the firm does not comment on pending litigation."),
+        ("LAWSUIT", "To be awarded a contract, vendors must disclose their pricing."),
+        ("FINE", "The penalty reflects a 25-percent reduction off the bottom of the guidelines fine range."),
+        ("FINE", "The club has 14 days to appeal."),
+        ("FINE", "Four executives were sentenced to prison."),
+        ("SETTLEMENT", "Once approved, a drug may not be distributed for unapproved uses."),
+        ("SETTLEMENT", "Contractors must agree to disclose the discounts offered to their customers."),
+        ("INVESTIGATION", "The changes were intended to cut costs."),
+        ("INVESTIGATION", "The defendant failed to disclose his retirement assets."),
+        ("INVESTIGATION", "The department initiated the lawsuit after the employee complained."),
+        ("INVESTIGATION", "Lawton began contacting the school district in August 2007."),
+    ],
+)
+def test_look_alike_is_no_cue(lexicon, etype, sentence):
+    assert cue_status(etype, sentence.lower(), lexicon) is None
+
+
+def _draft(etype: str, sentences: list[int], **roles: list[int]) -> Draft:
+    draft = Draft(type=etype, sentences=sentences)
+    for role, idxs in roles.items():
+        draft.add(role, idxs)
+    return draft
+
+
+def _statuses(events: list[Draft], texts: list[str]) -> list[str | None]:
+    assign_statuses(events, [t.lower() for t in texts], load_lexicon())
+    return [e.status for e in events]
+
+
+def test_event_without_cues_gets_its_type_default():
+    events = [_draft("FINE", [0], target=[1]), _draft("LAWSUIT", [1], defendant=[2]), _draft("INVESTIGATION", [2])]
+    texts = ["Acme was fined $5 million.", "Beta sued Gamma.", "The watchdog has a probe into Delta."]
+    assert _statuses(events, texts) == ["imposed", "filed", None]
+
+
+def test_sentencing_comes_after_the_plea_agreement():
+    texts = [
+        "Under the plea agreement, Acme will pay a $1 million criminal fine.",
+        "Acme was sentenced today to pay the fine.",
+    ]
+    assert _statuses([_draft("FINE", [0, 1], target=[1])], texts) == ["imposed"]
+
+
+def test_a_lede_that_gives_the_outcome_first_speaks_of_the_event_after_it():
+    texts = [
+        "The footballer has won an injunction against a tabloid.",
+        "He took legal action against the paper after it printed his address.",
+    ]
+    assert _statuses([_draft("LAWSUIT", [1], plaintiff=[1], defendant=[2])], texts) == ["won"]
+
+
+def test_a_sentence_without_event_speaks_of_the_nearest_event_before_it():
+    texts = [
+        "The regulator fined Acme $5 million in 2021.",
+        "Beta sued Acme in March.",
+        "Acme is appealing the fine.",
+    ]
+    fine, suit = _draft("FINE", [0], target=[1]), _draft("LAWSUIT", [1], defendant=[1])
+    assert _statuses([fine, suit], texts) == ["appealed", "filed"]
+
+
+def test_probe_that_led_to_a_fine_is_closed():
+    texts = [
+        "The data protection authority launched an investigation into Acme.",
+        "The authority fined Acme EUR 51,000.",
+    ]
+    probe, fine = _draft("INVESTIGATION", [0], target=[1]), _draft("FINE", [1], target=[1])
+    assert _statuses([probe, fine], texts) == ["closed", "imposed"]
+
+
+def test_probe_of_another_party_stays_open():
+    texts = [
+        "The data protection authority launched an investigation into Beta.",
+        "The authority fined Acme EUR 51,000.",
+    ]
+    probe, fine = _draft("INVESTIGATION", [0], target=[2]), _draft("FINE", [1], target=[1])
+    assert _statuses([probe, fine], texts) == ["opened", "imposed"]
+
+
+def test_probe_reported_as_ongoing_stays_ongoing_after_a_settlement():
+    texts = [
+        "Acme agreed to pay $2 million to settle the charges.",
+        "The commission's investigation of Acme is continuing.",
+    ]
+    settlement, probe = _draft("SETTLEMENT", [0], defendant=[1]), _draft("INVESTIGATION", [1], target=[1])
+    assert _statuses([settlement, probe], texts) == ["agreed", "ongoing"]
