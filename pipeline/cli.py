@@ -3,6 +3,8 @@
 newspipe run [INPUT ...] [--output OUT.jsonl] [--workers N] [--resume] ...
 newspipe schema
 newspipe evaluate GOLD PRED [--json] [--per-doc]
+newspipe kb build|export|stats ... --db PATH
+newspipe evaluate-kb RECORDS.jsonl ... [--gold CLUSTERS.jsonl] [--json]
 """
 
 from __future__ import annotations
@@ -100,7 +102,66 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the full report, per document too, as JSON")
     evaluate.add_argument("--per-doc", action="store_true", help="list the errors of each document")
     evaluate.add_argument("--baseline", type=Path, help="a second predictions file to show beside PRED")
+    add_kb_commands(commands)
     return parser
+
+
+#: Gold cross-article clusters used by ``newspipe evaluate-kb`` when no --gold is given.
+DEFAULT_KB_GOLD = "tests/kb/gold/clusters.jsonl"
+
+
+def add_kb_commands(commands: argparse._SubParsersAction) -> None:
+    """``newspipe kb build|export|stats`` and ``newspipe evaluate-kb`` (the knowledge base, pipeline.kb)."""
+    kb = commands.add_parser("kb", help="build, export and count the cross-article knowledge base")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    build = kb_commands.add_parser("build", help="add newspipe run outputs to the KB (created when missing)")
+    build.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl", help="newspipe run outputs")
+    build.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    export = kb_commands.add_parser("export", help="write the KB's events and/or entities")
+    export.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    export.add_argument("--what", choices=("events", "entities", "all"), default="all")
+    export.add_argument("--format", choices=("jsonl", "parquet", "csv", "turtle"), default="jsonl")
+    export.add_argument("--output", type=Path, required=True, help="output file (a folder for --what all)")
+    stats = kb_commands.add_parser("stats", help="articles, entities, events by type, merge ratio")
+    stats.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    evaluate_kb = commands.add_parser(
+        "evaluate-kb", help="score the KB's cross-article merge on gold clusters, beside two baselines"
+    )
+    evaluate_kb.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl", help="newspipe run outputs")
+    evaluate_kb.add_argument("--gold", type=Path, default=Path(DEFAULT_KB_GOLD), help="gold clusters JSONL")
+    evaluate_kb.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def _kb(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    import json
+
+    from pipeline.kb import KBInputError, KnowledgeBase, evaluate_records, read_gold, render, render_scores
+
+    try:
+        if args.command == "evaluate-kb":
+            scores = evaluate_records(read_gold(args.gold), args.records)
+            text = json.dumps(scores.as_dict(), indent=1) if args.json else render_scores(scores)
+            stdout.write(text + "\n")
+            return EXIT_OK
+        if args.kb_command != "build" and not args.db.exists():
+            stderr.write(f"newspipe: error: no KB at {args.db}; build it first with newspipe kb build\n")
+            return EXIT_USAGE
+        with KnowledgeBase(args.db) as kb:
+            if args.kb_command == "build":
+                done = kb.build(args.records)
+                stderr.write(
+                    f"read {done.records} records; KB: {done.articles} articles, {done.entities} entities, "
+                    f"{done.events} events, {done.redirects_added} ids redirected\n"
+                )
+            elif args.kb_command == "export":
+                counts = kb.export(what=args.what, fmt=args.format, output=args.output)
+                stderr.write(", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {args.output}\n")
+            else:
+                stdout.write(render(kb.stats()) + "\n")
+    except (KBInputError, OSError, ValueError) as err:
+        stderr.write(f"newspipe: error: {err}\n")
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _settings_from(args: argparse.Namespace) -> Settings:
@@ -184,6 +245,8 @@ def main(
     args = build_parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args, out, err)
+    if args.command in ("kb", "evaluate-kb"):
+        return _kb(args, out, err)
     if args.command == "schema":
         from models.schema import render_schema
 
