@@ -119,7 +119,12 @@ def add_kb_commands(commands: argparse._SubParsersAction) -> None:
     build.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
     export = kb_commands.add_parser("export", help="write the KB's events and/or entities")
     export.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
-    export.add_argument("--what", choices=("events", "entities", "all"), default="all")
+    export.add_argument(
+        "--what",
+        choices=("events", "entities", "all", "redirects"),
+        default="all",
+        help="all: events and entities (a folder, or one Turtle graph); redirects: retired ids (default: all)",
+    )
     export.add_argument("--format", choices=("jsonl", "parquet", "csv", "turtle"), default="jsonl")
     export.add_argument("--output", type=Path, required=True, help="output file (a folder for --what all)")
     stats = kb_commands.add_parser("stats", help="articles, entities, events by type, merge ratio")

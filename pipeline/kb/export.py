@@ -20,7 +20,8 @@ from pipeline.kb.views import iter_entities, iter_events, iter_redirects
 
 #: Formats and the file suffix each writes.
 FORMATS: dict[str, str] = {"jsonl": ".jsonl", "parquet": ".parquet", "csv": ".csv", "turtle": ".ttl"}
-WHAT = ("events", "entities", "all")
+#: ``all`` is events and entities (one file each, or one graph); ``redirects`` (retired ids) is history, apart.
+WHAT = ("events", "entities", "all", "redirects")
 
 def _dump(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
@@ -73,7 +74,7 @@ def _quote(path: Path) -> str:
 def export(
     con: duckdb.DuckDBPyConnection, *, what: str, fmt: str, output: Path | str
 ) -> dict[str, int]:
-    """Write the KB; ``what=all`` writes a folder (events, entities and redirects files) except for Turtle.
+    """Write the KB; ``what=all`` writes a folder (an events and an entities file), except for Turtle (one graph).
 
     Returns the number of objects written by kind.
     """
@@ -92,7 +93,7 @@ def export(
     }
     if what == "all":
         output.mkdir(parents=True, exist_ok=True)
-        targets = {kind: output / f"{kind}{FORMATS[fmt]}" for kind in kinds}
+        targets = {kind: output / f"{kind}{FORMATS[fmt]}" for kind in ("events", "entities")}
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         targets = {what: output}

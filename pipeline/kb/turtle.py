@@ -2,7 +2,8 @@
 
 Role properties are the KB's own (``npv:defendant`` ...), each declared ``owl:equivalentProperty`` to the
 Wikidata property that means the same where one exists (P1591 defendant, P1620 plaintiff, P4884 court), so a
-consumer may read them either way. Every event is ``prov:wasDerivedFrom`` its source articles. No blank nodes:
+consumer may read them either way. Retired ids are exported apart (``what='redirects'``, ``dcterms:isReplacedBy``),
+since they record the KB's history, not its content. Every event is ``prov:wasDerivedFrom`` its source articles. No blank nodes:
 rdflib's serialiser sorts subjects and objects, so the same KB gives the same bytes.
 """
 
@@ -68,6 +69,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, *, what: str = "all") -> Graph:
             if ent["wikidata"]:
                 graph.add((node, OWL.sameAs, WD[ent["wikidata"]]))
             graph.add((node, NPV.articleCount, Literal(ent["articles"], datatype=XSD.integer)))
+    if what == "redirects":
         for redirect in iter_redirects(con):
             if redirect["redirect"]:
                 graph.add((_kb(redirect["id"]), DCTERMS.isReplacedBy, _kb(redirect["redirect"])))
