@@ -17,6 +17,7 @@ of articles: rows are streamed from the store.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,6 +32,7 @@ from pipeline.settings import DEFAULT_KB_SETTINGS, KBSettings
 GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data"
 GAZETTEER_FILES = ("regulators.jsonl", "courts.jsonl", "laws.jsonl")
 FETCH_ROWS = 10_000
+_NUMBER = re.compile(r"\d+")
 
 Node = tuple[str, str]  # ("gaz", gazetteer id) or (family, key)
 
@@ -96,8 +98,14 @@ def gazetteer_entries(directory: Path = GAZETTEER_DIR) -> list[dict[str, str | N
     return entries
 
 
+def same_numbers(a: str, b: str) -> bool:
+    """Names that differ in a number are different things ('Fund 1' / 'Fund 2', 'Title VII' is no number)."""
+    return _NUMBER.findall(a) == _NUMBER.findall(b)
+
+
 def fuzzy_pairs(keys: list[str], *, settings: KBSettings = DEFAULT_KB_SETTINGS) -> Iterator[tuple[str, str]]:
-    """Pairs of keys of one block whose rapidfuzz ``ratio`` reaches the threshold (acronyms and short keys never)."""
+    """Pairs of keys of one block whose rapidfuzz ``ratio`` reaches the threshold (acronyms and short keys never,
+    nor names whose numbers differ)."""
     usable = sorted(k for k in set(keys) if len(k) >= settings.fuzzy_min_length and not is_acronym(k.upper()))
     if len(usable) < 2:
         return
@@ -108,7 +116,7 @@ def fuzzy_pairs(keys: list[str], *, settings: KBSettings = DEFAULT_KB_SETTINGS) 
             sub[" ".join(words[:2])].append(key)
         if len(sub) == 1:  # cannot split further: compare neighbours in sorted order only
             for a, b in zip(usable, usable[1:], strict=False):
-                if fuzz.ratio(a, b) >= settings.fuzzy_name_ratio:
+                if fuzz.ratio(a, b) >= settings.fuzzy_name_ratio and same_numbers(a, b):
                     yield a, b
             return
         for group in sub.values():
@@ -117,7 +125,7 @@ def fuzzy_pairs(keys: list[str], *, settings: KBSettings = DEFAULT_KB_SETTINGS) 
     scores = process.cdist(usable, usable, scorer=fuzz.ratio, score_cutoff=settings.fuzzy_name_ratio)
     for i, row in enumerate(scores):
         for j in range(i + 1, len(usable)):
-            if row[j]:
+            if row[j] and same_numbers(usable[i], usable[j]):
                 yield usable[i], usable[j]
 
 

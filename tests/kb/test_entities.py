@@ -84,3 +84,8 @@ def test_wikidata_ids_come_only_from_the_gazetteer_or_the_record(tmp_path):
 @pytest.mark.parametrize("short", ["ibm", "acme"])
 def test_short_keys_never_fuzzy_match(short):
     assert not list(fuzzy_pairs([short, short + "s"]))
+
+
+def test_names_that_differ_in_a_number_never_fuzzy_match():
+    assert not list(fuzzy_pairs(["pacific fund 1", "pacific fund 2"]))
+    assert list(fuzzy_pairs(["pacific funds 1", "pacific fund 1"]))
