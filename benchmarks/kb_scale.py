@@ -74,15 +74,21 @@ def main() -> int:
             make_records(source, records, count)
             done = subprocess.run(
                 [sys.executable, __file__, "--child", str(records), str(Path(tmp) / f"kb-{count}.duckdb")],
-                check=True, capture_output=True, text=True,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             rows.append((count, json.loads(done.stdout)))
     for count, row in rows:
-        print(f"{count:>8} records: {row['seconds']:7.1f} s ({1000 * row['seconds'] / count:.2f} ms/record), "
-              f"peak RSS {row['peak_rss_mb']:7.1f} MB, {row['entities']} entities, {row['events']} events")
+        print(
+            f"{count:>8} records: {row['seconds']:7.1f} s ({1000 * row['seconds'] / count:.2f} ms/record), "
+            f"peak RSS {row['peak_rss_mb']:7.1f} MB, {row['entities']} entities, {row['events']} events"
+        )
     (small, a), (big, b) = rows
-    print(f"records x{big / small:.0f}: time x{b['seconds'] / a['seconds']:.1f}, "
-          f"peak RSS x{b['peak_rss_mb'] / a['peak_rss_mb']:.2f}")
+    print(
+        f"records x{big / small:.0f}: time x{b['seconds'] / a['seconds']:.1f}, "
+        f"peak RSS x{b['peak_rss_mb'] / a['peak_rss_mb']:.2f}"
+    )
     return 0
 
 

@@ -74,9 +74,7 @@ class KBScores:
                     "coverage": round(s.coverage, 4),
                     "bcubed": dict(zip(("p", "r", "f1"), (round(x, 4) for x in s.bcubed), strict=True)),
                     "pairwise": dict(zip(("p", "r", "f1"), (round(x, 4) for x in s.pairwise), strict=True)),
-                    "covered_bcubed": dict(
-                        zip(("p", "r", "f1"), (round(x, 4) for x in s.covered_bcubed), strict=True)
-                    ),
+                    "covered_bcubed": dict(zip(("p", "r", "f1"), (round(x, 4) for x in s.covered_bcubed), strict=True)),
                 }
                 for method, s in methods.items()
             }
@@ -113,7 +111,7 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
         by_gold[g].add(i)
         by_pred[p].add(i)
     precision = recall = 0.0
-    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+    for g, p in zip(gold, pred, strict=True):
         both = len(by_gold[g] & by_pred[p])
         precision += both / len(by_pred[p])
         recall += both / len(by_gold[g])

@@ -67,10 +67,12 @@ anchor AS (
     SELECT e.article_id, e.event_id,
            CASE e.type WHEN 'LAWSUIT' THEN coalesce(
                     first(r.entity_id ORDER BY r.position) FILTER (WHERE r.role = 'defendant'),
-                    first(r.entity_id ORDER BY r.position) FILTER (WHERE r.role = 'plaintiff' AND r.entity_type NOT IN ({government})))
+                    first(r.entity_id ORDER BY r.position) FILTER (
+                        WHERE r.role = 'plaintiff' AND r.entity_type NOT IN ({government})))
                 WHEN 'SETTLEMENT' THEN coalesce(
                     first(r.entity_id ORDER BY r.position) FILTER (WHERE r.role = 'defendant'),
-                    first(r.entity_id ORDER BY r.position) FILTER (WHERE r.role = 'claimant' AND r.entity_type NOT IN ({government})))
+                    first(r.entity_id ORDER BY r.position) FILTER (
+                        WHERE r.role = 'claimant' AND r.entity_type NOT IN ({government})))
                 ELSE first(r.entity_id ORDER BY r.position) FILTER (WHERE r.role = 'target') END AS anchor
     FROM article_events e LEFT JOIN roles r USING (article_id, event_id)
     GROUP BY e.article_id, e.event_id, e.type
@@ -122,7 +124,9 @@ def compatible(a: ArticleEvent, b: ArticleEvent, *, settings: KBSettings = DEFAU
     return True
 
 
-def cluster_block(events: list[ArticleEvent], *, settings: KBSettings = DEFAULT_KB_SETTINGS) -> list[list[ArticleEvent]]:
+def cluster_block(
+    events: list[ArticleEvent], *, settings: KBSettings = DEFAULT_KB_SETTINGS
+) -> list[list[ArticleEvent]]:
     """Greedy complete-link clusters of one block's events, taken in the block's fixed order."""
     if not events or events[0].anchor is None:
         return [[event] for event in events]

@@ -23,6 +23,7 @@ FORMATS: dict[str, str] = {"jsonl": ".jsonl", "parquet": ".parquet", "csv": ".cs
 #: ``all`` is events and entities (one file each, or one graph); ``redirects`` (retired ids) is history, apart.
 WHAT = ("events", "entities", "all", "redirects")
 
+
 def _dump(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
@@ -71,9 +72,7 @@ def _quote(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def export(
-    con: duckdb.DuckDBPyConnection, *, what: str, fmt: str, output: Path | str
-) -> dict[str, int]:
+def export(con: duckdb.DuckDBPyConnection, *, what: str, fmt: str, output: Path | str) -> dict[str, int]:
     """Write the KB; ``what=all`` writes a folder (an events and an entities file), except for Turtle (one graph).
 
     Returns the number of objects written by kind.

@@ -118,7 +118,9 @@ def read_records(paths: Iterable[Path | str]) -> Iterator[tuple[str, int, Articl
                 except EOFError:
                     break
                 except jsonlines.InvalidLineError as err:
-                    raise KBInputError(f"{path} line {line}: not a JSON object ({err}); give newspipe run output") from err
+                    raise KBInputError(
+                        f"{path} line {line}: not a JSON object ({err}); give newspipe run output"
+                    ) from err
                 try:
                     record = ArticleRecord.model_validate(raw)
                 except ValidationError as err:

@@ -2,9 +2,10 @@
 
 Role properties are the KB's own (``npv:defendant`` ...), each declared ``owl:equivalentProperty`` to the
 Wikidata property that means the same where one exists (P1591 defendant, P1620 plaintiff, P4884 court), so a
-consumer may read them either way. Retired ids are exported apart (``what='redirects'``, ``dcterms:isReplacedBy``),
-since they record the KB's history, not its content. Every event is ``prov:wasDerivedFrom`` its source articles. No blank nodes:
-rdflib's serialiser sorts subjects and objects, so the same KB gives the same bytes.
+consumer may read them either way. Retired ids are exported apart (``what='redirects'``,
+``dcterms:isReplacedBy``), since they record the KB's history, not its content. Every event is
+``prov:wasDerivedFrom`` its source articles. No blank nodes: rdflib's serialiser sorts subjects and objects, so
+the same KB gives the same bytes.
 """
 
 from __future__ import annotations

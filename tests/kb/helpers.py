@@ -11,8 +11,9 @@ from models import ArticleRecord
 Ent = tuple  # (local id, type, name, aliases, kb_id, value)
 
 
-def entity(local_id: str, type_: str, name: str, *, aliases: tuple[str, ...] = (), kb_id: str | None = None,
-           value: Any = None) -> dict[str, Any]:
+def entity(
+    local_id: str, type_: str, name: str, *, aliases: tuple[str, ...] = (), kb_id: str | None = None, value: Any = None
+) -> dict[str, Any]:
     return {
         "id": local_id,
         "type": type_,
@@ -28,8 +29,15 @@ def money(local_id: str, value: float, currency: str = "USD") -> dict[str, Any]:
     return entity(local_id, "MONEY", f"{currency} {value:,.0f}", value={"value": value, "currency": currency})
 
 
-def event(event_id: str, type_: str, roles: dict[str, list[str]], *, status: str | None = None,
-          date: str | None = None, confidence: float = 0.8) -> dict[str, Any]:
+def event(
+    event_id: str,
+    type_: str,
+    roles: dict[str, list[str]],
+    *,
+    status: str | None = None,
+    date: str | None = None,
+    confidence: float = 0.8,
+) -> dict[str, Any]:
     return {
         "id": event_id,
         "type": type_,
@@ -41,8 +49,9 @@ def event(event_id: str, type_: str, roles: dict[str, list[str]], *, status: str
     }
 
 
-def article(article_id: str, published: str | None, entities: list[dict[str, Any]],
-            events: list[dict[str, Any]]) -> dict[str, Any]:
+def article(
+    article_id: str, published: str | None, entities: list[dict[str, Any]], events: list[dict[str, Any]]
+) -> dict[str, Any]:
     record = {"id": article_id, "published": published, "title": None, "entities": entities, "events": events}
     ArticleRecord.model_validate(record)  # the tests feed only valid records
     return record
@@ -53,8 +62,16 @@ def write_records(path: Path, records: list[dict[str, Any]]) -> Path:
     return path
 
 
-def fine_article(article_id: str, published: str, target: str, authority: str, amount: float, *,
-                 authority_kb: str | None = None, status: str = "imposed") -> dict[str, Any]:
+def fine_article(
+    article_id: str,
+    published: str,
+    target: str,
+    authority: str,
+    amount: float,
+    *,
+    authority_kb: str | None = None,
+    status: str = "imposed",
+) -> dict[str, Any]:
     """One article reporting one fine: authority fines target amount."""
     return article(
         article_id,
@@ -64,8 +81,15 @@ def fine_article(article_id: str, published: str, target: str, authority: str, a
     )
 
 
-def suit_article(article_id: str, published: str, plaintiff: str, defendant: str, *, status: str = "filed",
-                 plaintiff_type: str = "ORG") -> dict[str, Any]:
+def suit_article(
+    article_id: str,
+    published: str,
+    plaintiff: str,
+    defendant: str,
+    *,
+    status: str = "filed",
+    plaintiff_type: str = "ORG",
+) -> dict[str, Any]:
     return article(
         article_id,
         published,

@@ -17,8 +17,9 @@ def _events(tmp_path, records):
 
 def test_ten_outlets_reporting_one_fine_give_one_event(tmp_path):
     records = [
-        fine_article(f"a{i}", f"2021-07-{10 + i}", name, "CNPD", 887e6 if i % 2 else 746e6 * 1.1,
-                     authority_kb="reg:cnpd-lu")
+        fine_article(
+            f"a{i}", f"2021-07-{10 + i}", name, "CNPD", 887e6 if i % 2 else 746e6 * 1.1, authority_kb="reg:cnpd-lu"
+        )
         for i, name in enumerate(["Amazon.com Inc.", "Amazon.com, Inc", "AMAZON.COM INC", "The Amazon.com Inc"] * 2)
     ]
     events = _events(tmp_path, records)
@@ -65,16 +66,27 @@ def test_a_second_suit_against_one_defendant_stays_apart(tmp_path):
 
 
 def test_swapped_parties_are_a_countersuit(tmp_path):
-    records = [suit_article("a1", "1987-03-01", "TWA", "USAir Group"), suit_article("a2", "1987-03-02", "USAir Group", "TWA")]
+    records = [
+        suit_article("a1", "1987-03-01", "TWA", "USAir Group"),
+        suit_article("a2", "1987-03-02", "USAir Group", "TWA"),
+    ]
     assert len(_events(tmp_path, records)) == 2
 
 
 def test_a_government_plaintiff_alone_is_no_anchor(tmp_path):
     records = [
-        article("a1", "2016-05-09", [entity("E1", "REGULATOR", "Justice Department", kb_id="reg:doj-us")],
-                [event("V1", "LAWSUIT", {"plaintiff": ["E1"]}, status="filed")]),
-        article("a2", "2016-06-09", [entity("E1", "REGULATOR", "Justice Department", kb_id="reg:doj-us")],
-                [event("V1", "LAWSUIT", {"plaintiff": ["E1"]}, status="filed")]),
+        article(
+            "a1",
+            "2016-05-09",
+            [entity("E1", "REGULATOR", "Justice Department", kb_id="reg:doj-us")],
+            [event("V1", "LAWSUIT", {"plaintiff": ["E1"]}, status="filed")],
+        ),
+        article(
+            "a2",
+            "2016-06-09",
+            [entity("E1", "REGULATOR", "Justice Department", kb_id="reg:doj-us")],
+            [event("V1", "LAWSUIT", {"plaintiff": ["E1"]}, status="filed")],
+        ),
     ]
     assert len(_events(tmp_path, records)) == 2
 
@@ -94,8 +106,9 @@ def test_status_becomes_a_history_and_the_latest_is_current(tmp_path):
 
 def test_a_settlement_is_linked_to_the_suit_it_ends_not_merged(tmp_path):
     settlement = article(
-        "a2", "1987-05-01", [entity("E1", "ORG", "Coastal Corp"), entity("E2", "ORG", "TransAmerican Natural Gas"),
-                             money("E3", 2e6)],
+        "a2",
+        "1987-05-01",
+        [entity("E1", "ORG", "Coastal Corp"), entity("E2", "ORG", "TransAmerican Natural Gas"), money("E3", 2e6)],
         [event("V1", "SETTLEMENT", {"claimant": ["E1"], "defendant": ["E2"], "amount": ["E3"]}, status="proposed")],
     )
     records = [suit_article("a1", "1987-03-01", "Coastal Corp", "TransAmerican Natural Gas Corp"), settlement]
@@ -111,6 +124,8 @@ def test_two_events_of_one_article_never_merge():
     assert not compatible(a, b)
 
 
-@pytest.mark.parametrize(("value", "iso"), [("2017-02-27", "2017-02-27"), ("2017-02", "2017-02-01"), ("1987", "1987-01-01")])
+@pytest.mark.parametrize(
+    ("value", "iso"), [("2017-02-27", "2017-02-27"), ("2017-02", "2017-02-01"), ("1987", "1987-01-01")]
+)
 def test_day_reads_iso_prefixes(value, iso):
     assert str(day(value)) == iso

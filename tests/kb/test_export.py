@@ -20,7 +20,9 @@ ENTITY_FIELDS = {"id", "type", "name", "aliases", "kb_id", "wikidata", "articles
 @pytest.fixture
 def kb(tmp_path):
     records = [
-        fine_article("a1", "2017-01-13", "Takata Corporation", "DOJ", 1e9, authority_kb="reg:doj-us", status="proposed"),
+        fine_article(
+            "a1", "2017-01-13", "Takata Corporation", "DOJ", 1e9, authority_kb="reg:doj-us", status="proposed"
+        ),
         fine_article("a2", "2017-02-27", "Takata Corp", "DOJ", 1e9, authority_kb="reg:doj-us"),
         suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
     ]
@@ -37,7 +39,9 @@ def test_event_and_entity_lines_carry_the_promised_fields(kb, tmp_path):
     fine = next(e for e in events if e["type"] == "FINE")
     assert fine["amount"] == {"value": 1e9, "currency": "USD"}
     assert [(s["article"], s["event"], s["published"]) for s in fine["sources"]] == [
-        ("a1", "V1", "2017-01-13"), ("a2", "V1", "2017-02-27")]
+        ("a1", "V1", "2017-01-13"),
+        ("a2", "V1", "2017-02-27"),
+    ]
     assert fine["status"] == "imposed" and fine["confidence"] == pytest.approx(0.96)
     assert fine["roles"]["authority"] == [{"entity": "reg:doj-us", "name": "U.S. Department of Justice"}]
     assert {e["id"] for e in entities} >= {r["entity"] for e in events for f in e["roles"].values() for r in f}

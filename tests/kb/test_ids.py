@@ -7,8 +7,10 @@ from tests.kb.helpers import article, entity, suit_article, write_records
 
 
 def test_ids_do_not_depend_on_the_order_articles_arrive_in(tmp_path):
-    records = [suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
-               suit_article("b2", "1987-04-13", "Pennzoil", "Texaco", status="appealed")]
+    records = [
+        suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
+        suit_article("b2", "1987-04-13", "Pennzoil", "Texaco", status="appealed"),
+    ]
     ids = []
     for name, order in (("ab", records), ("ba", records[::-1])):
         with KnowledgeBase(tmp_path / f"{name}.duckdb") as kb:
@@ -33,7 +35,13 @@ def test_an_event_merged_by_new_evidence_redirects_its_old_id(tmp_path):
 
 def test_an_entity_joined_by_an_alias_tie_redirects_its_old_id(tmp_path):
     with KnowledgeBase(tmp_path / "kb.duckdb") as kb:
-        kb.build([write_records(tmp_path / "1.jsonl", [article("a1", None, [entity("E1", "ORG", "Kellogg Brown & Root")], [])])])
+        kb.build(
+            [
+                write_records(
+                    tmp_path / "1.jsonl", [article("a1", None, [entity("E1", "ORG", "Kellogg Brown & Root")], [])]
+                )
+            ]
+        )
         (old,) = [e["id"] for e in kb.entities()]
         tie = article("a2", None, [entity("E1", "ORG", "Kellogg Brown & Root Inc.", aliases=("KBR",))], [])
         kb.build([write_records(tmp_path / "2.jsonl", [article("a0", None, [entity("E1", "ORG", "KBR")], []), tie])])

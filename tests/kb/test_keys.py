@@ -49,8 +49,17 @@ def test_family_of(type_, name, family):
     assert family_of(type_, name) == family
 
 
-@pytest.mark.parametrize(("name", "acronym"), [("SEC", True), ("U.S.", True), ("FCPA", True), ("Sec", False),
-                                              ("Securities and Exchange Commission", False), ("X", False)])
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("SEC", True),
+        ("U.S.", True),
+        ("FCPA", True),
+        ("Sec", False),
+        ("Securities and Exchange Commission", False),
+        ("X", False),
+    ],
+)
 def test_is_acronym(name, acronym):
     assert is_acronym(name) is acronym
 

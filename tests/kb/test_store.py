@@ -12,7 +12,9 @@ from tests.kb.helpers import fine_article, suit_article, write_records
 
 def _synthetic():
     return [
-        fine_article("a1", "2017-01-13", "Takata Corporation", "DOJ", 1e9, authority_kb="reg:doj-us", status="proposed"),
+        fine_article(
+            "a1", "2017-01-13", "Takata Corporation", "DOJ", 1e9, authority_kb="reg:doj-us", status="proposed"
+        ),
         suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
         fine_article("a2", "2017-02-27", "Takata Corp", "Justice Department", 1e9, authority_kb="reg:doj-us"),
         suit_article("b2", "1987-04-13", "Pennzoil", "Texaco", status="appealed"),
@@ -87,8 +89,10 @@ def test_a_rebuilt_article_replaces_its_own_contribution(tmp_path):
 
 
 def test_a_later_line_of_one_id_replaces_an_earlier_one_in_the_same_input(tmp_path):
-    records = [suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
-               suit_article("b1", "1987-03-23", "Pennzoil Co", "Getty Oil")]
+    records = [
+        suit_article("b1", "1987-03-23", "Pennzoil Co", "Texaco Inc"),
+        suit_article("b1", "1987-03-23", "Pennzoil Co", "Getty Oil"),
+    ]
     with KnowledgeBase(tmp_path / "kb.duckdb") as kb:
         kb.build([write_records(tmp_path / "r.jsonl", records)])
         assert [e["roles"]["defendant"][0]["name"] for e in kb.events()] == ["Getty Oil"]
