@@ -76,10 +76,9 @@ class KBInputError(ValueError):
 
 @dataclass(frozen=True)
 class LoadSummary:
-    """What one ``load`` read: records (lines) and distinct articles written to the store."""
+    """What one ``load`` read: records (lines) written to the store (a repeated id replaces the earlier one)."""
 
     records: int
-    articles: int
 
 
 def connect(path: Path | str) -> duckdb.DuckDBPyConnection:
@@ -240,10 +239,8 @@ def load(
     """Stream the records of ``paths`` into the raw tables in chunks; a later record of one id replaces an earlier."""
     chunk: dict[str, ArticleRecord] = {}
     records = 0
-    seen: set[str] = set()
     for _path, _line, record in read_records(paths):
         records += 1
-        seen.add(record.id)
         chunk.pop(record.id, None)
         chunk[record.id] = record
         if len(chunk) >= settings.chunk_records:
@@ -251,4 +248,4 @@ def load(
             chunk = {}
     if chunk:
         _write_chunk(con, chunk, settings)
-    return LoadSummary(records=records, articles=len(seen))
+    return LoadSummary(records=records)

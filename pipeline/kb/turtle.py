@@ -33,6 +33,15 @@ ROLE_PROPERTIES: dict[str, str | None] = {
     "target": None,
     "law": None,
 }
+ENTITY_CLASSES = {
+    "ORG": "Organization",
+    "REGULATOR": "Regulator",
+    "PUBLIC_BODY": "PublicBody",
+    "COURT": "Court",
+    "PERSON": "Person",
+    "LAW": "Law",
+    "GPE": "Place",
+}
 EVENT_CLASSES = {"FINE": "Fine", "LAWSUIT": "Lawsuit", "SETTLEMENT": "Settlement", "INVESTIGATION": "Investigation"}
 
 
@@ -61,7 +70,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, *, what: str = "all") -> Graph:
     if what in ("entities", "all"):
         for ent in iter_entities(con):
             node = _kb(ent["id"])
-            graph.add((node, RDF.type, NPV[ent["type"].title().replace("_", "")]))
+            graph.add((node, RDF.type, NPV[ENTITY_CLASSES.get(ent["type"], "Entity")]))
             graph.add((node, RDFS.label, Literal(ent["name"])))
             for alias in ent["aliases"]:
                 graph.add((node, SKOS.altLabel, Literal(alias)))
