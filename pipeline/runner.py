@@ -87,18 +87,22 @@ def assemble_part(task: PartTask, outcomes: Sequence[Outcome]) -> tuple[PartMeta
     for item in task.items:
         results = next(extracted) if isinstance(item, InputRecord) else [item]
         for result in results:
-            if isinstance(result, ArticleRecord) and isinstance(item, InputRecord):
+            error: ErrorRecord
+            if isinstance(result, ArticleRecord):
                 try:
                     article_lines.append(dump_line(result))
                 except Exception as err:  # noqa: BLE001 - failure is data: the record's write error
-                    result = _write_error(item, err)
+                    assert isinstance(item, InputRecord)
+                    error = _write_error(item, err)
                 else:
                     events.update(event.type for event in result.events)
                     continue
-            error_lines.append(dump_line(result))
-            if not result.rejected:
+            else:
+                error = result
+            error_lines.append(dump_line(error))
+            if not error.rejected:
                 warnings += 1
-            elif result.internal:
+            elif error.internal:
                 failed += 1
             else:
                 rejected += 1

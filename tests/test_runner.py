@@ -100,6 +100,25 @@ def test_part_keeps_errors_in_input_order_with_warning_before_its_record_and_cou
     assert (meta.start, meta.end, meta.written, meta.rejected, meta.failed, meta.warnings) == (0, 4, 2, 1, 1, 1)
 
 
+def test_a_record_that_cannot_be_written_becomes_a_write_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_dump_line = runner.dump_line
+
+    def failing_dump_line(model):  # type: ignore[no-untyped-def]
+        if isinstance(model, ArticleRecord) and model.id == "ok-2":
+            raise OverflowError("disk quota")
+        return real_dump_line(model)
+
+    monkeypatch.setattr(runner, "dump_line", failing_dump_line)
+    items = (make_record("ok-1", 1), make_record("ok-2", 2))
+    outcomes = [[ArticleRecord(id=record.id, entities=[], events=[])] for record in items]
+    task = runner.PartTask(0, 0, 2, items, "unused", DEFAULT_SETTINGS)
+    meta, article_lines, error_lines = runner.assemble_part(task, outcomes)
+    (error,) = [json.loads(line) for line in error_lines]
+    assert (error["stage"], error["id"], error["line"], error["internal"]) == ("write", "ok-2", 2, True)
+    assert error["exception"] == "OverflowError: disk quota" and error["traceback"]
+    assert (len(article_lines), meta.written, meta.failed) == (1, 1, 1)
+
+
 def test_parts_count_records_and_a_warning_travels_with_its_record() -> None:
     warning = ErrorRecord(file="f", line=3, stage="date", message="bad date", rejected=False)
     rejected = ErrorRecord(file="f", line=2, stage="parse", message="not JSON")
