@@ -164,13 +164,18 @@ def count_records(inputs: Sequence[str]) -> int | None:
     files: list[Path] = []
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
+        found = (
+            (p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path] if path.is_file() else None
+        )
+        if found is None:
             return None
-    if not files or any(p.suffix != COUNTABLE_SUFFIX for p in files):
+        for file in found:  # stop at the first file that is not JSONL: a folder of many pages is not walked twice
+            if file.suffix != COUNTABLE_SUFFIX:
+                return None
+            files.append(file)
+    if not files:
         return None
     if sum(p.stat().st_size for p in files) > COUNT_LINES_MAX_BYTES:
         return None
