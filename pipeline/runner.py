@@ -289,12 +289,21 @@ def run(
             POOL.reset()
             try:
                 with _local_executor(workers) as executor:
-                    part_count = _execute(
-                        tasks, store, executor=executor, window=workers * PARTS_IN_FLIGHT_PER_WORKER, progress=report
-                    )
-            except BaseException:
-                POOL.abort()  # kill the workers first, so the threads waiting on them end now
-                raise
+                    try:
+                        part_count = _execute(
+                            tasks,
+                            store,
+                            executor=executor,
+                            window=workers * PARTS_IN_FLIGHT_PER_WORKER,
+                            progress=report,
+                        )
+                    except BaseException:
+                        # Ctrl-C or a failed part: kill the workers and drop queued parts, so that the threads
+                        # waiting on workers end now instead of finishing their parts.
+                        POOL.abort()
+                        if executor is not None:
+                            executor.shutdown(wait=False, cancel_futures=True)
+                        raise
             finally:
                 POOL.trim(settings, keep=workers)
         return store.finish(part_count=part_count)
