@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -25,16 +25,25 @@ from pipeline.settings import DEFAULT_SETTINGS, Settings
 DEFAULT_INPUT = "corpus/"
 #: Directory of the default output file ``outputs/<input name>.jsonl``.
 DEFAULT_OUTPUT_DIR = "outputs"
+#: Exit codes (README, "Exit codes and limits"): 0 every record written or reported as bad input; 1 the run could
+#: not finish; 2 usage error; 3 the run finished but newspipe failed on some record (internal error, timeout,
+#: dead worker: see the error report); 130 interrupted.
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_RECORDS_FAILED = 3
 EXIT_INTERRUPTED = 130
 #: Settings fields that get a ``--flag`` of their own, with the help text.
 SETTINGS_FLAGS: dict[str, str] = {
     "max_text_bytes": "largest article text (UTF-8 bytes) accepted; larger ones go to the error report",
     "batch_size": "texts handed to spaCy's nlp.pipe at once",
     "min_event_confidence": "events below this confidence are dropped",
+    "max_seconds_per_article": "time budget of one article in seconds; an article over it is stopped and reported "
+    "with stage timeout",
 }
+
+#: Settings flags that must be above zero (a usage error otherwise).
+POSITIVE_FLAGS = frozenset({"max_text_bytes", "batch_size", "max_seconds_per_article"})
 
 
 def default_output(inputs: Sequence[str]) -> Path:
@@ -42,6 +51,22 @@ def default_output(inputs: Sequence[str]) -> Path:
     first = Path(inputs[0].rstrip("/\\") or ".").resolve() if inputs[0] != "-" else Path("stdin")
     stem = first.name.split(".")[0] or "output"
     return Path(DEFAULT_OUTPUT_DIR) / f"{stem}.jsonl"
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+    """An argparse type: a number of ``kind`` above zero (a usage error otherwise)."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from err
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, got {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,15 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--part-size",
-        type=int,
+        type=_positive(int),
         default=None,
         metavar="N",
         help="records per part file, the unit of work and of --resume (default: 64)",
     )
     for name, help_text in SETTINGS_FLAGS.items():
+        kind = type(getattr(DEFAULT_SETTINGS, name))
         run.add_argument(
             f"--{name.replace('_', '-')}",
-            type=type(getattr(DEFAULT_SETTINGS, name)),
+            type=_positive(kind) if name in POSITIVE_FLAGS else kind,
             default=None,
             metavar="N",
             help=f"{help_text} (default: {getattr(DEFAULT_SETTINGS, name)})",
@@ -178,9 +204,10 @@ def format_summary(summary: RunSummary, *, seconds: float, output: Path) -> str:
     """The end-of-run report: counts, events by type, wall time and throughput."""
     events = ", ".join(f"{kind} {count}" for kind, count in summary.events.items()) or "none"
     rate = summary.read / seconds if seconds > 0 else 0.0
+    failed = f"failed {summary.failed} (newspipe errors: see the error report), " if summary.failed else ""
     return (
         f"read {summary.read}, written {summary.written}, rejected {summary.rejected}, "
-        f"warnings {summary.warnings}\n"
+        f"{failed}warnings {summary.warnings}\n"
         f"events: {events}\n"
         f"wall time {seconds:.1f} s ({rate:.1f} articles/s); output: {output}\n"
     )
@@ -221,7 +248,7 @@ def _run(args: argparse.Namespace, stderr: TextIO) -> int:
             bar.close()
     if not args.quiet:
         stderr.write(format_summary(summary, seconds=time.perf_counter() - started, output=output))
-    return EXIT_OK
+    return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

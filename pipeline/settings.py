@@ -19,6 +19,11 @@ class Settings:
     coref_window_sentences: int = 6
     #: Run the relevance pass: articles with no enforcement cue skip the parse and event stages.
     relevance_filter: bool = True
+    #: Time budget of one article, in seconds: an article over it is stopped (its worker process killed and
+    #: replaced) and goes to the error report with stage ``timeout``; the run goes on.
+    max_seconds_per_article: float = 60.0
+    #: Seconds a fresh worker process may take to load the model before the run gives up.
+    max_seconds_worker_start: float = 600.0
 
 
 DEFAULT_SETTINGS = Settings()
