@@ -179,19 +179,29 @@ def ordinary_articles(size: int, count: int) -> list[str]:
 # --- Measuring -----------------------------------------------------------------------------------
 
 
+class StageFailed(Exception):
+    """A stage raised on an article (the runner would reject the article as an internal failure)."""
+
+    def __init__(self, stage: str, error: Exception, seconds: dict[str, float]) -> None:
+        super().__init__(f"{stage}: {type(error).__name__}: {error}")
+        self.seconds = seconds
+
+
 def timed_stages(extractor: Extractor, record: InputRecord) -> dict[str, float]:
     """CPU seconds of each stage on one article (``make_doc``, every component, ``to_record``)."""
     seconds: dict[str, float] = {}
-    started = time.process_time()
-    doc, offset = extractor._make_doc(record)
-    seconds["make_doc"] = time.process_time() - started
-    for name, component in extractor.nlp.pipeline:
+    steps: list[tuple[str, Callable[[Any], Any]]] = [("make_doc", lambda _: extractor._make_doc(record))]
+    steps += [(name, lambda state, c=component: (c(state[0]), state[1])) for name, component in extractor.nlp.pipeline]
+    steps.append(("to_record", lambda state: to_record(state[0], record, state[1])))
+    state: Any = None
+    for name, step in steps:
         started = time.process_time()
-        doc = component(doc)
+        try:
+            state = step(state)
+        except Exception as err:  # noqa: BLE001 - reported in the table
+            seconds[name] = time.process_time() - started
+            raise StageFailed(name, err, seconds) from err
         seconds[name] = time.process_time() - started
-    started = time.process_time()
-    to_record(doc, record, offset)
-    seconds["to_record"] = time.process_time() - started
     return seconds
 
 
@@ -199,9 +209,14 @@ def measure(extractor: Extractor, kind: str, texts: list[str]) -> dict[str, Any]
     """Seconds per 100 KB for ``texts`` (total and per stage) and the slowest article."""
     stages: dict[str, float] = {}
     worst = 0.0
+    failures: list[str] = []
     size = sum(len(text.encode("utf-8")) for text in texts)
     for i, text in enumerate(texts):
-        seconds = timed_stages(extractor, InputRecord(id=f"{kind}-{i}", text=text))
+        try:
+            seconds = timed_stages(extractor, InputRecord(id=f"{kind}-{i}", text=text))
+        except StageFailed as failed:
+            failures.append(str(failed))
+            seconds = failed.seconds
         for name, value in seconds.items():
             stages[name] = stages.get(name, 0.0) + value
         worst = max(worst, sum(seconds.values()))
@@ -212,6 +227,7 @@ def measure(extractor: Extractor, kind: str, texts: list[str]) -> dict[str, Any]
         "kb_per_article": size / len(texts) / KB,
         "s_per_100kb": sum(stages.values()) * per,
         "worst_s": worst,
+        "failures": failures,
         "stages_s_per_100kb": {name: value * per for name, value in stages.items()},
     }
 
@@ -238,6 +254,7 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(
             f"{r['kind']:<18} {r['articles']:>8} {r['kb_per_article']:>8.0f} {r['s_per_100kb']:>8.2f} "
             f"{r['worst_s']:>8.2f}"
+            + (f"  FAILED {len(r['failures'])}: {r['failures'][0][:80]}" if r["failures"] else "")
         )
     ratio = report["ratio_1mb_10kb"]
     if ratio is not None:

@@ -248,8 +248,11 @@ class EntityResolver:
         money, conversions, amounts = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 
+        # Tokens inside an amount the grammar read: a lookup per token, not a walk over every amount per entity.
+        in_grammar = {i for g in grammar for i in range(g.start, g.end)}
+
         def overlaps_grammar(span: Span) -> bool:
-            return any(g.start < span.end and span.start < g.end for g in grammar)
+            return any(i in in_grammar for i in range(span.start, span.end))
 
         def kept_ent(ent: Span) -> bool:
             if ent.label_ == "MONEY":
