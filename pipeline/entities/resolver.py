@@ -133,7 +133,7 @@ class EntityResolver:
         """
         text = doc.text if text is None else text
         found = find_amounts(text, default_currency=currency)
-        kept = drop_conversions(text, found)
+        kept = set(drop_conversions(text, found))  # a set: looked up once per amount
         spans: list[Span] = []
         conversions: list[Span] = []
         amounts: dict[tuple[int, int], Amount] = {}

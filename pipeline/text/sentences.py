@@ -8,6 +8,8 @@ the pieces the event stage parses.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 
@@ -18,19 +20,22 @@ class NewlineSentences:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        # The boundaries are read and written as one array: spaCy's ``Token.is_sent_start`` setter checks the
+        # whole document for a parse on every call, which costs the square of the length over a long article.
+        starts = [int(value) for value in doc.to_array(SENT_START).astype("int64")]
+        spaces = [token.is_space for token in doc]
         move_start = False
-        for token in doc[1:]:
-            if token.is_space:  # whitespace belongs to the sentence it follows, never starts one ...
-                move_start = move_start or bool(token.is_sent_start)
-                token.is_sent_start = False
+        for i in range(1, len(doc)):
+            if spaces[i]:  # whitespace belongs to the sentence it follows, never starts one ...
+                move_start = move_start or starts[i] == 1
+                starts[i] = -1
             elif move_start:  # ... so the sentence starts at the word after it ("bribery.   Assistant ...")
-                token.is_sent_start = True
+                starts[i] = 1
                 move_start = False
         for i, token in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-                if not nxt.is_space:
-                    nxt.is_sent_start = True
+            if ("\n" in token.whitespace_ or (spaces[i] and "\n" in token.text)) and not spaces[i + 1]:
+                starts[i + 1] = 1
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
         return doc
 
 
