@@ -334,7 +334,7 @@ class _DocArrays:
 
 
 def _doc_arrays(doc: Doc) -> _DocArrays:
-    head = doc._get_array_attrs()
+    head = list(doc._get_array_attrs())
     ents = list(doc.ents)
     return _DocArrays(head=head, array=doc.to_array(head), ents=ents, ent_starts=[e.start for e in ents])
 
@@ -355,7 +355,8 @@ def _span_as_doc(span: Span, arrays: _DocArrays) -> Doc:
     whole document to an array and lists all its entities once per span, quadratic over a long article."""
     doc = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
     array = arrays.array[span.start : span.end].copy()
-    span._fix_dep_copy(arrays.head, array)
+    original: Any = span  # spaCy's private helper of as_doc (not in its type stubs)
+    original._fix_dep_copy(arrays.head, array)
     if len(array) > 0 and ENT_IOB in arrays.head:
         column = arrays.head.index(ENT_IOB)
         if array[0][column] == 1:
@@ -368,8 +369,9 @@ def _span_as_doc(span: Span, arrays: _DocArrays) -> Doc:
             doc.set_ents([], missing=[doc_ents[0]], default="unmodified")
         if (doc_ents[-1].start + span.start, doc_ents[-1].end + span.start) not in span_ents:
             doc.set_ents([], missing=[doc_ents[-1]], default="unmodified")
-    source = span.doc
-    doc.noun_chunks_iterator = source.noun_chunks_iterator
+    source: Any = span.doc
+    copy: Any = doc
+    copy.noun_chunks_iterator = source.noun_chunks_iterator
     doc.user_hooks = source.user_hooks
     doc.user_span_hooks = source.user_span_hooks
     doc.user_token_hooks = source.user_token_hooks

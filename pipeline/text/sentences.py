@@ -8,6 +8,8 @@ the pieces the event stage parses.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
@@ -61,7 +63,8 @@ class NewlineSentences:
             if ("\n" in token.whitespace_ or (spaces[i] and "\n" in token.text)) and not spaces[i + 1]:
                 starts[i + 1] = 1
         cap_sentences(starts, spaces, [token.text for token in doc], max_tokens=MAX_SENTENCE_TOKENS)
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
+        values: Any = numpy.array(starts, dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], values)
         return doc
 
 
