@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 import pipeline.factories  # noqa: F401  (registers the components when not installed as a package)
 from pipeline.gazetteer import build_gazetteer_component
@@ -22,6 +22,11 @@ SYNTAX_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 GLUED_SENTENCE_INFIX = r"(?:(?<=[a-z]{2})|(?<=\b\d{4})|(?<=\)))\.(?=[A-Z][a-z])"
 # List items glued by a semicolon or a closing bracket: "$5,000 fine;Craig Bitterman", "(IRS).At sentencing".
 GLUED_ITEM_INFIX = r"(?<=[a-z0-9]);(?=[A-Z])|(?<=[A-Za-z0-9])\)(?=\.[A-Z][a-z])"
+# A run of punctuation glued to a word ("((((((Acme", "Acme]]]]]]]]") is one token: spaCy peels affixes one
+# character at a time and searches the rest of the string again for each, which costs the square of the run
+# (8,000 brackets took 10 s). The lookbehind lets the suffix match start only where the run starts.
+PUNCT_RUN_PREFIX = r"[^\w\s]{8,}"
+PUNCT_RUN_SUFFIX = r"(?<![^\w\s])[^\w\s]{8,}"
 
 
 def _load_model() -> Language:
@@ -36,6 +41,8 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX, GLUED_ITEM_INFIX]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex([PUNCT_RUN_PREFIX, *(nlp.Defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([PUNCT_RUN_SUFFIX, *(nlp.Defaults.suffixes or ())]).search
     nlp.add_pipe("sentencizer", before="ner")
     nlp.add_pipe("newspipe_sentences", after="sentencizer")
     build_gazetteer_component(nlp, before="ner")

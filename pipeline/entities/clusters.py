@@ -7,12 +7,14 @@ their normalised value. Kept apart from :mod:`pipeline.entities.resolver`, which
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.names import (
+    STOP_WORDS,
     fold,
     initials,
     is_acronym_of,
@@ -20,6 +22,7 @@ from pipeline.entities.names import (
     is_last_word_of,
     is_short_form,
     looks_like_acronym,
+    name_words,
     normalize_name,
     singular_name,
     surname_of,
@@ -71,17 +74,99 @@ class EntityCluster:
         return out
 
 
+_ACRONYM_PUNCT = re.compile(r"[.\s&-]")
+_WORD_SPLIT = re.compile(r"[^\w]+")
+
+
+def _acronym_keys(text: str) -> set[str]:
+    """Every string an acronym must equal to stand for ``text``: the initials :func:`is_acronym_of` compares
+    (content words, all words, words without the legal form) and what :func:`_head_acronym` compares (the
+    last word, the initials without the leading word)."""
+    words = text.split()
+    bare = name_words(text)
+    keys = {initials(text), "".join(w[0] for w in _WORD_SPLIT.split(text) if w).upper()}
+    if len(bare) > 1:
+        keys.add("".join(w[0] for w in bare if w not in STOP_WORDS).upper())
+    if words:
+        keys |= {words[-1], initials(" ".join(words[1:]))}
+    return keys
+
+
 @dataclass
 class _Names:
     """What clustering compares a document's clusters by, kept as mentions join them (by ``id`` of the
-    cluster): each mention's text as :meth:`EntityCluster.text_of` gives it, and their normalised keys."""
+    cluster): each mention's text as :meth:`EntityCluster.text_of` gives it, and their normalised keys.
+
+    Blocking indexes map each key a test of :func:`_find_named` compares on to the clusters that have it, so a
+    mention is compared only with the clusters it could join, not with every cluster of the document: over a
+    long article (wire stories joined, a list of thousands of companies) that pairwise comparison grew with the
+    square of the text. Each index holds a superset of the clusters its test can accept, so the result is the
+    one the full comparison gives.
+    """
 
     texts: dict[int, list[str]] = field(default_factory=dict)
     keys: dict[int, set[str]] = field(default_factory=dict)
+    #: Creation order of each cluster (to give blocked candidates in the order of the full list).
+    order: dict[int, int] = field(default_factory=dict)
+    clusters: dict[int, EntityCluster] = field(default_factory=dict)
+    #: Normalised name -> clusters (equal keys).
+    by_key: dict[str, set[int]] = field(default_factory=dict)
+    #: First name word -> clusters (short and compact forms start with it).
+    by_first: dict[str, set[int]] = field(default_factory=dict)
+    #: Last name word -> clusters ('Disney' after 'Walt Disney Company').
+    by_last: dict[str, set[int]] = field(default_factory=dict)
+    #: Initials and head words -> clusters (acronyms).
+    by_acronym: dict[str, set[int]] = field(default_factory=dict)
+    #: Surname -> clusters (people named by surname).
+    by_surname: dict[str | None, set[int]] = field(default_factory=dict)
+    #: Clusters with a gazetteer id (same office).
+    with_kb: dict[int, None] = field(default_factory=dict)
+    #: (type, value) -> first cluster of an amount or date.
+    by_value: dict[tuple[str, object], EntityCluster] = field(default_factory=dict)
+
+    def register(self, cluster: EntityCluster) -> None:
+        """Note a new cluster (after it got its value, if any)."""
+        self.order[id(cluster)] = len(self.order)
+        self.clusters[id(cluster)] = cluster
+        if cluster.value is not None:
+            self.by_value.setdefault((cluster.type, cluster.value), cluster)
 
     def add(self, cluster: EntityCluster, text: str) -> None:
-        self.texts.setdefault(id(cluster), []).append(text)
-        self.keys.setdefault(id(cluster), set()).add(normalize_name(text))
+        key = id(cluster)
+        self.texts.setdefault(key, []).append(text)
+        self.keys.setdefault(key, set()).add(normalize_name(text))
+        words = name_words(text)
+        self.by_key.setdefault(normalize_name(text), set()).add(key)
+        if words:
+            self.by_first.setdefault(words[0], set()).add(key)
+            self.by_last.setdefault(words[-1], set()).add(key)
+        for acronym in _acronym_keys(text):
+            self.by_acronym.setdefault(acronym, set()).add(key)
+        for name in (text, cluster.canonical) if cluster.canonical else (text,):
+            self.by_surname.setdefault(surname_of(name), set()).add(key)
+        if cluster.kb_id:
+            self.with_kb[key] = None
+
+    def candidates(self, span: Span, text: str, group: frozenset[str]) -> list[EntityCluster]:
+        """The clusters of ``group`` that ``span`` (named ``text``) could join, in creation order."""
+        ids: set[int] = set(self.with_kb) if span.kb_id_ else set()
+        ids |= self.by_key.get(normalize_name(text), set())
+        words = name_words(text)
+        compact = "".join(words)
+        for end in range(1, len(compact) + 1):
+            ids |= self.by_first.get(compact[:end], set())
+        one_word = len(span) == 1 and not span.kb_id_
+        if words and one_word and span.label_ == "ORG":
+            ids |= self.by_last.get(words[0], set())
+        if looks_like_acronym(text):
+            ids |= self.by_acronym.get(_ACRONYM_PUNCT.sub("", text).upper(), set())
+            ids |= self.by_acronym.get(text, set())
+        if one_word and span.label_ in ("PERSON", "ORG"):
+            ids |= self.by_surname.get(surname_of(text), set())
+        if span.label_ == "PERSON":
+            ids |= self.by_surname.get(fold(text).split()[-1], set())
+        found = [self.clusters[i] for i in sorted(ids, key=self.order.__getitem__)]
+        return [c for c in found if c.type in group]
 
 
 def _head_acronym(text: str, cluster_type: str, mention_text: str) -> bool:
@@ -162,12 +247,12 @@ def find_cluster(
     label, text = span.label_, text or span.text
     if label == "MONEY":
         amount = amount or normalize_amount(text, default_currency=currency)
-        return next((c for c in clusters if c.type == "MONEY" and c.value == amount), None)
+        return names.by_value.get(("MONEY", amount))
     if label == "DATE":
         value = normalize_date(text, published=published)
-        return next((c for c in clusters if c.type == "DATE" and c.value == value), None)
+        return names.by_value.get(("DATE", value))
     group = NAMED_GROUP if label in NAMED_GROUP else frozenset({label})
-    return _find_named(span, text, [c for c in clusters if c.type in group], names)
+    return _find_named(span, text, names.candidates(span, text, group), names)
 
 
 # Entity types whose words are no company's: people and places ("Panamas waterway" is the country's).
@@ -241,6 +326,7 @@ def cluster_mentions(
                 if target.value is None:
                     continue
             clusters.append(target)
+            names.register(target)
         if target.type == "PERSON" and span.label_ == "ORG" and len(span) == 1 and not span.kb_id_:
             span = Span(doc, span.start, span.end, label="PERSON")
         add_mention(target, span, gazetteer=gazetteer)

@@ -108,7 +108,9 @@ def defines_term(span: Span) -> bool:
 def _after_work_noun(span: Span) -> bool:
     doc = span.doc
     i = span.start - 1
-    floor = max(span.sent.start if doc.has_annotation("SENT_START") else 0, span.start - WORK_TITLE_LOOKBACK)
+    floor = max(span.start - WORK_TITLE_LOOKBACK, 0)
+    if doc.has_annotation("SENT_START"):  # the sentence's start if within reach (``span.sent`` walks it all)
+        floor = next((i for i in range(span.start, floor, -1) if doc[i].is_sent_start), floor)
     while i >= floor:
         tok = doc[i]
         if tok.lower_ in WORK_NOUNS and tok.is_lower:

@@ -6,6 +6,7 @@ Pure functions and matcher builders the resolver uses to collect mentions before
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.matcher import Matcher
@@ -207,6 +208,11 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
     """Mentions linked by a parenthesis: 'SDBN' after 'Stichting ... Nederland', 'X' ~ 'Twitter'."""
     pairs = []
     opens = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == _OPEN_PAREN_ID and i > 0]
+    # Entities by end token and by start, looked up per parenthesis: a walk over ``doc.ents`` for each of them
+    # would cost the square of a long article's length.
+    ents = list(doc.ents)
+    ent_by_end = {e.end: e for e in ents}
+    ent_starts = [e.start for e in ents]
     for tok in map(doc.__getitem__, opens):  # read as ids: most tokens are no parenthesis
         aliases = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ALIAS_WORDS
         reach = tok.i + 1 + (MAX_ALIAS_LIST_TOKENS if aliases else MAX_RENAME_TOKENS)
@@ -214,7 +220,7 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
         if close is None:
             continue
         if aliases:
-            pairs += _alias_list(doc, tok.i, close)
+            pairs += _alias_list(doc, tok.i, close, outer=ent_by_end.get(tok.i))
             continue
         inner_start = tok.i + 1
         while inner_start < close and doc[inner_start].lower_ in (*RENAME_WORDS, "known", "as", "the"):
@@ -223,22 +229,29 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
             continue
         inner = doc[inner_start:close]
         before = doc[tok.i - 1]
-        outer_ent = before.ent_type_ and next((e for e in doc.ents if e.end == tok.i), None)
+        outer_ent = before.ent_type_ and ent_by_end.get(tok.i)
         if outer_ent is None or outer_ent is False or outer_ent == "":
             if not before.is_title and not before.is_upper:
                 continue
             outer_ent = Span(doc, before.i, before.i + 1, label="ORG")
         if not (inner[0].is_title or inner[0].is_upper):
             continue
-        if doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text) or inner.ents:
+        renamed = doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text)
+        if renamed or _holds_ent(inner, ents, ent_starts):
             pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
     return pairs
 
 
-def _alias_list(doc: Doc, open_paren: int, close: int) -> list[tuple[Span, Span]]:
-    """The organisation before "(aka X, aka Y, dba Z)" paired with each name of the list. A person doing
+def _holds_ent(span: Span, ents: list[Span], ent_starts: list[int]) -> bool:
+    """``bool(span.ents)`` by bisection over the document's sorted entities: spaCy's ``Span.ents`` walks them all
+    and keeps those from the span's start on that end inside it, stopping at the first that does not."""
+    i = bisect_left(ent_starts, span.start)
+    return i < len(ents) and ents[i].end <= span.end
+
+
+def _alias_list(doc: Doc, open_paren: int, close: int, *, outer: Span | None) -> list[tuple[Span, Span]]:
+    """The organisation ``outer`` before "(aka X, aka Y, dba Z)" paired with each name of the list. A person doing
     business under a name ("Larry Singleton (dba Singleton Architects)") is no alias of the firm."""
-    outer = next((e for e in doc.ents if e.end == open_paren), None)
     if outer is None or outer.label_ == "PERSON":
         return []
     pairs = []

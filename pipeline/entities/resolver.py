@@ -133,7 +133,7 @@ class EntityResolver:
         """
         text = doc.text if text is None else text
         found = find_amounts(text, default_currency=currency)
-        kept = drop_conversions(text, found)
+        kept = set(drop_conversions(text, found))  # a set: looked up once per amount
         spans: list[Span] = []
         conversions: list[Span] = []
         amounts: dict[tuple[int, int], Amount] = {}
@@ -248,8 +248,11 @@ class EntityResolver:
         money, conversions, amounts = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 
+        # Tokens inside an amount the grammar read: a lookup per token, not a walk over every amount per entity.
+        in_grammar = {i for g in grammar for i in range(g.start, g.end)}
+
         def overlaps_grammar(span: Span) -> bool:
-            return any(g.start < span.end and span.start < g.end for g in grammar)
+            return any(i in in_grammar for i in range(span.start, span.end))
 
         def kept_ent(ent: Span) -> bool:
             if ent.label_ == "MONEY":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -203,21 +203,26 @@ class DocIndex:
         return "FAC" if kind == "COURT" and not court_name(self.clusters[idx].name) else kind
 
     def in_sentence(self, sent: Span, types: frozenset[str]) -> list[int]:
+        """The entities of the mentions inside ``sent``, in order (found by bisection: the mentions are sorted,
+        and a walk over all of them for each sentence would cost the square of a long article's length)."""
         out: list[int] = []
-        for start, idx in self.mentions:
-            if sent.start <= start < sent.end and self.type_of(idx) in types and idx not in out:
+        for n in range(bisect_left(self.mentions, (sent.start,)), len(self.mentions)):
+            start, idx = self.mentions[n]
+            if start >= sent.end:
+                break
+            if self.type_of(idx) in types and idx not in out:
                 out.append(idx)
         return out
 
     def before(self, token_i: int, types: frozenset[str], *, window_start: int) -> int | None:
         """The entity of the latest mention before ``token_i`` (not earlier than ``window_start``)."""
-        best = None
-        for start, idx in self.mentions:
-            if start >= token_i:
+        for n in range(bisect_left(self.mentions, (token_i,)) - 1, -1, -1):
+            start, idx = self.mentions[n]
+            if start < window_start:
                 break
-            if start >= window_start and self.type_of(idx) in types:
-                best = idx
-        return best
+            if self.type_of(idx) in types:
+                return idx
+        return None
 
     def first_in(self, sent: Span, types: frozenset[str]) -> int | None:
         found = self.in_sentence(sent, types)

@@ -46,6 +46,7 @@ from pipeline.events.syntax import (
     expand_conjuncts,
     is_court_request,
     noun_trigger_roles,
+    sentence_docs,
     verb_trigger_roles,
 )
 from pipeline.events.triggers import (
@@ -111,7 +112,7 @@ class EventExtractor:
         return [s for s in sents if may_hold_event(s.text)]
 
     def _parse(self, spans: list[Span]) -> list[Doc]:
-        docs = [s.as_doc() for s in spans]
+        docs = sentence_docs(spans)
         for name in self.syntax_pipes:
             component: Any = self.nlp.get_pipe(name)
             docs = list(component.pipe(docs))

@@ -110,6 +110,7 @@ BARE_RE = re.compile(
     rf"\s*(?:(?i:{alternation(HEDGES)})\s+)?(?P<num>{NUMBER_PATTERN})(?P<scale>{SCALE_PATTERN})?\s*", re.VERBOSE
 )
 _CODE_RE = re.compile(r"[A-Z]{3}")
+_SPACES_RE = re.compile(r"\s+")
 
 
 # --- Pure helpers --------------------------------------------------------------------------------
@@ -137,10 +138,19 @@ def parse_number(text: str, *, scaled: bool) -> Decimal | None:
         return None
 
 
+def phrase_key(text: str) -> str:
+    """A matched phrase as the lexicon spells it: any run of whitespace one space, no edge space or hyphen.
+
+    The grammar lets any whitespace separate words ("$25\\r\\nmillion" in Windows copy hard-wrapped mid-amount,
+    "Swiss\\u00a0francs"), so a lookup must never use the raw text.
+    """
+    return _SPACES_RE.sub(" ", text).strip(" -")
+
+
 def scale_multiplier(scale: str | None) -> int:
     if not scale:
         return 1
-    key = scale.strip(" \t\n-").lower()
+    key = phrase_key(scale).lower()
     return MULTIPLIERS.get(key) or MULTIPLIER_LETTERS[key]
 
 
@@ -148,7 +158,7 @@ def marker_currency(marker: str | None) -> str | None:
     """ISO code or family name of a prefix or suffix marker as matched in the text."""
     if not marker:
         return None
-    marker = re.sub(r"\s+", " ", marker.strip(" \t\n\u00a0-"))
+    marker = phrase_key(marker)
     for table in (PREFIX_MARKERS, CODES, SUFFIX_SYMBOLS):
         if marker in table:
             return table[marker]
@@ -190,7 +200,7 @@ def new_amount(
 
 def subunit_value(suffix: str | None) -> Decimal | int:
     """Fraction of the currency a suffix names: 0.01 for "cts", "pence", "Canadian cts"; else 1."""
-    words = (suffix or "").strip(" \t\n-").lower().split()
+    words = phrase_key(suffix or "").lower().split()
     if not words:
         return 1
     return SUBUNITS.get(UNIT_WORDS.get(words[-1]) or DIGIT_SUFFIXES.get(words[-1], ""), 1)
@@ -201,7 +211,7 @@ def _suffix_marker(match: re.Match[str], text: str) -> str | None:
     suffix = match["suffix"]
     if suffix is None:
         return None
-    word = suffix.strip(" \t\n-").lower()
+    word = phrase_key(suffix).lower()
     if word in WORDS_NEEDING_SCALE and not (match["scale"] or match["scale2"] or "," in (match["num"] or "")):
         return None
     if word in DIGIT_SUFFIXES and (
@@ -217,7 +227,7 @@ def _suffix_marker(match: re.Match[str], text: str) -> str | None:
 def _number(match: re.Match[str], which: str, *, scaled: bool) -> Decimal | None:
     word = match["word" if which == "num" else "word2"]
     if word:
-        return NUMBER_WORDS[re.sub(r"\s+", " ", word.lower())]
+        return NUMBER_WORDS[phrase_key(word).lower()]
     return parse_number(match[which], scaled=scaled)
 
 
