@@ -101,13 +101,14 @@ def extract_part(task: PartTask) -> PartMeta:
     extracted = iter(extract_batch(shared_extractor(task.settings), records) if records else [])
     article_lines: list[str] = []
     error_lines: list[str] = []
-    rejected = warnings = 0
+    rejected = warnings = relevant = 0
     events: Counter[str] = Counter()
     for item in task.items:
         result = next(extracted) if isinstance(item, InputRecord) else item
         if isinstance(result, ArticleRecord):
             article_lines.append(dump_line(result))
             events.update(event.type for event in result.events)
+            relevant += result.meta.get("relevant") is True
         else:
             error_lines.append(dump_line(result))
             rejected += result.rejected
@@ -120,6 +121,7 @@ def extract_part(task: PartTask) -> PartMeta:
         rejected=rejected,
         warnings=warnings,
         events=dict(sorted(events.items())),
+        relevant=relevant if task.settings.relevant_only else None,
     )
     write_part(Path(task.parts_dir), meta, article_lines, error_lines)
     return meta

@@ -19,6 +19,10 @@ class Settings:
     coref_window_sentences: int = 6
     #: Run the relevance pass: articles with no enforcement cue skip the parse and event stages.
     relevance_filter: bool = True
+    #: ``--relevant-only``: an article with no sentence the event stage would parse (no enforcement vocabulary)
+    #: gets a record with no entities and no events and ``meta.relevant = false``, at the cost of the tokenizer
+    #: and the sentence rules; every other article gets the full record with ``meta.relevant = true``.
+    relevant_only: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

@@ -101,14 +101,26 @@ class EventExtractor:
             Doc.set_extension("events", default=None)
 
     # -- parsing only what can hold an event ---------------------------------------------------------
-    def _candidate_sentences(self, doc: Doc) -> list[Span]:
+    def _units(self, doc: Doc) -> Iterator[Span]:
         # A headline repeats its lede in title case, which the NER and parser read poorly: events come
         # from the body; the title still contributes entities.
         text_start = doc._.text_start or 0
-        sents = [u for s in doc.sents if s.start_char >= text_start for u in parse_units(s)]
+        return (u for s in doc.sents if s.start_char >= text_start for u in parse_units(s))
+
+    def _candidate_sentences(self, doc: Doc) -> list[Span]:
         if not self.relevance_filter:
-            return sents
-        return [s for s in sents if may_hold_event(s.text)]
+            return list(self._units(doc))
+        return [s for s in self._units(doc) if may_hold_event(s.text)]
+
+    def is_relevant(self, doc: Doc) -> bool:
+        """Can this document hold an event? True exactly when it has a sentence this stage would parse.
+
+        Needs only the tokens and the sentence boundaries (no model). A document it rejects gets no events
+        from :meth:`extract` whatever the NER finds, so skipping the rest of the pipeline for it loses none.
+        """
+        if not self.relevance_filter:
+            return next(self._units(doc), None) is not None
+        return any(may_hold_event(s.text) for s in self._units(doc))
 
     def _parse(self, spans: list[Span]) -> list[Doc]:
         docs = [s.as_doc() for s in spans]

@@ -125,6 +125,7 @@ class PartMeta:
     rejected: int
     warnings: int
     events: dict[str, int] = field(default_factory=dict)
+    relevant: int | None = None  # articles judged relevant, in relevant-only runs
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,8 @@ class PartStore:
             rejected=rejected,
             warnings=sum(meta.warnings for meta in self.parts.values()),
             events=dict(sorted(events.items())),
+            relevant=None if all(meta.relevant is None for meta in self.parts.values())
+            else sum(meta.relevant or 0 for meta in self.parts.values()),
         )
 
     def finish(self, *, part_count: int) -> RunSummary:
