@@ -8,8 +8,9 @@ mention of the same entity, so the event stage can see who acts in every sentenc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.entities.resolver import EntityCluster
@@ -32,6 +33,36 @@ def propagation_names(clusters: list[EntityCluster]) -> dict[str, int]:
     return {text: next(iter(idxs)) for text, idxs in owners.items() if len(idxs) == 1}
 
 
+def find_names(doc: Doc, names: dict[tuple[str, ...], int]) -> list[tuple[int, int, int]]:
+    """Every (start, end, cluster index) where the words of a name (as the tokenizer splits it) occur in ``doc``,
+    overlapping ones included, sorted by start and longest first: what a PhraseMatcher on ORTH finds, without
+    building one for each document."""
+    if not names:
+        return []
+    lengths = sorted({len(words) for words in names}, reverse=True)
+    firsts = {words[0] for words in names}
+    orths = [token.text for token in doc]
+    found = []
+    for start, orth in enumerate(orths):
+        if orth not in firsts:
+            continue
+        for length in lengths:
+            idx = names.get(tuple(orths[start : start + length]))
+            if idx is not None:
+                found.append((start, start + length, idx))
+    return found
+
+
+def name_words(names: dict[str, int], *, tokenize: Callable[[str], Doc]) -> dict[tuple[str, ...], int]:
+    """The names of :func:`propagation_names` as the words the tokenizer splits them into."""
+    words: dict[tuple[str, ...], int] = {}
+    for text, idx in names.items():
+        key = tuple(token.text for token in tokenize(text))
+        if key:
+            words.setdefault(key, idx)
+    return words
+
+
 class MentionPropagator:
     """spaCy component: add the uncovered occurrences of known names to their entities."""
 
@@ -45,16 +76,12 @@ class MentionPropagator:
         names = propagation_names(clusters)
         if not names:
             return doc
-        matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        for text, idx in names.items():
-            matcher.add(str(idx), [self.make_doc(text)])
         covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         covered |= {i for e in doc.ents for i in range(e.start, e.end)}
         added = False
-        for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        for start, end, idx in find_names(doc, name_words(names, tokenize=self.make_doc)):
             if any(i in covered for i in range(start, end)):
                 continue
-            idx = int(self.vocab.strings[match_id])
             cluster = clusters[idx]
             label = cluster.mentions[0].label_
             cluster.mentions.append(Span(doc, start, end, label=label))
