@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -214,13 +215,22 @@ def measure(
         command.append("--relevant-only")
     if keep is not None:
         command += ["--keep", str(keep)]
+    cpu = _children_cpu()
     started = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
     process_seconds = time.perf_counter() - started
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
     result["articles_per_second"] = result["articles"] / result["seconds"]
     result["process_seconds"] = process_seconds
+    result["cpu_seconds"] = _children_cpu() - cpu
     return result
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process so far, worker processes included: a
+    measure that other jobs on a shared machine disturb far less than the wall clock."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure_cli(path: Path, *, output: Path, relevant_only: bool = False) -> dict[str, Any]:
@@ -228,11 +238,23 @@ def measure_cli(path: Path, *, output: Path, relevant_only: bool = False) -> dic
     command = [sys.executable, "-m", "pipeline", "run", str(path), "--output", str(output), "--workers", "1", "-q"]
     if relevant_only:
         command.append("--relevant-only")
+    cpu = _children_cpu()
     started = time.perf_counter()
     subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
     seconds = time.perf_counter() - started
+    cpu_seconds = _children_cpu() - cpu
     summary = json.loads(output.with_name(output.stem + ".summary.json").read_text(encoding="utf-8"))
-    return {"articles": summary["read"], "process_seconds": seconds, "relevant": summary.get("relevant")}
+    return {
+        "articles": summary["read"],
+        "process_seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "relevant": summary.get("relevant"),
+    }
+
+
+def cpu_ratio(plain: dict[str, Any], other: dict[str, Any]) -> float:
+    """How many times less CPU ``other``'s whole process used than the plain script's on the same articles."""
+    return float(plain["cpu_seconds"] / other["cpu_seconds"])
 
 
 def compare_outputs(full: Path, two_workers: Path, relevant_only: Path) -> dict[str, Any]:
@@ -344,13 +366,18 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
         ):
             results[key] = measure(kind, speed_sample)
             results[f"ratio_{key}_vs_plain"] = results[key]["articles_per_second"] / rate
-            show(f"  ({label}: {results[f'ratio_{key}_vs_plain']:.2f}x plain)")
+            results[f"cpu_ratio_{key}_vs_plain"] = cpu_ratio(plain, results[key])
+            show(
+                f"  ({label}: {results[f'ratio_{key}_vs_plain']:.2f}x plain; CPU "
+                f"{results[f'cpu_ratio_{key}_vs_plain']:.2f}x)"
+            )
         one = results["newspipe_1_worker"] = measure("newspipe", speed_sample, keep=outputs / "one.jsonl")
         results["ratio_newspipe_vs_plain"] = one["articles_per_second"] / rate
         show(
             f"newspipe full mode, 1 worker      : {one['articles_per_second']:8.1f} articles/s = "
             f"{results['ratio_newspipe_vs_plain']:.2f}x plain  "
             + verdict(results["ratio_newspipe_vs_plain"], TARGET_RATIO)
+            + f"; CPU {cpu_ratio(plain, one):.2f}x"
         )
         cli = results["newspipe_run_process"] = measure_cli(speed_sample, output=outputs / "cli.jsonl")
         results["ratio_process_vs_plain"] = plain["process_seconds"] / cli["process_seconds"]
@@ -358,6 +385,7 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
             f"whole processes: newspipe run {cli['process_seconds']:.1f} s, plain script "
             f"{plain['process_seconds']:.1f} s = {results['ratio_process_vs_plain']:.2f}x  "
             + verdict(results["ratio_process_vs_plain"], TARGET_RATIO)
+            + f"; CPU {cli['cpu_seconds']:.1f} s vs {plain['cpu_seconds']:.1f} s = {cpu_ratio(plain, cli):.2f}x"
         )
         relevant = results["relevant_only_1_worker"] = measure(
             "newspipe", speed_sample, relevant_only=True, keep=outputs / "relevant.jsonl"
@@ -367,7 +395,7 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
             f"newspipe --relevant-only, 1 worker: {relevant['articles_per_second']:8.1f} articles/s = "
             f"{results['ratio_relevant_only_vs_plain']:.2f}x plain  "
             + verdict(results["ratio_relevant_only_vs_plain"], TARGET_RELEVANT_RATIO)
-            + f"; relevant {relevant['relevant']} of {relevant['articles']} "
+            + f"; CPU {cpu_ratio(plain, relevant):.2f}x; relevant {relevant['relevant']} of {relevant['articles']} "
             f"({relevant['relevant'] / relevant['articles']:.1%})"
         )
         two = results["newspipe_2_workers"] = measure("newspipe", speed_sample, workers=2, keep=outputs / "two.jsonl")
@@ -375,7 +403,8 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
         show(
             f"2 workers / 1 worker              : {results['scaling_2_vs_1_workers']:8.2f}x  "
             + verdict(results["scaling_2_vs_1_workers"], TARGET_SCALING)
-            + f" (this machine: 2 busy processes run {results['cpu_scaling_2_processes']:.2f}x faster than 1)"
+            + f" (this machine: 2 busy processes run {results['cpu_scaling_2_processes']:.2f}x faster than 1; "
+            f"CPU of 2 workers / 1 worker {two['cpu_seconds'] / one['cpu_seconds']:.2f})"
         )
         checks = results["output_checks"] = compare_outputs(
             outputs / "one.jsonl", outputs / "two.jsonl", outputs / "relevant.jsonl"
@@ -393,11 +422,17 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
             source_plain = measure("plain", path)
             source_relevant = measure_cli(path, output=outputs / f"{name}.jsonl", relevant_only=True)
             ratio = source_plain["process_seconds"] / source_relevant["process_seconds"]
-            results["per_source"][name] = {"plain": source_plain, "relevant_only": source_relevant, "ratio": ratio}
+            cpu = cpu_ratio(source_plain, source_relevant)
+            results["per_source"][name] = {
+                "plain": source_plain,
+                "relevant_only": source_relevant,
+                "ratio": ratio,
+                "cpu_ratio": cpu,
+            }
             share = source_relevant["relevant"] / source_relevant["articles"]
             show(
                 f"  {name:<9} {source_relevant['articles']:5d} articles: --relevant-only {ratio:5.2f}x plain "
-                f"(whole processes), relevant {share:.1%}"
+                f"(whole processes; CPU {cpu:.2f}x), relevant {share:.1%}"
             )
     silver = results["silver"] = silver_recall(sample.DEFAULT_CORPORA)
     for name, counts in silver.items():
@@ -412,6 +447,8 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
                 f"have an event in the full mode, {len(counts['missed_naming_a_penalty'])} have a text naming a "
                 f"penalty (fine, penalty, sanction): {counts['missed_naming_a_penalty'][:10]}"
             )
+    if not memory_articles:
+        return results
     memory = results["memory_1_worker"] = measure(
         "newspipe", sample.write_sample(size=memory_articles), workers=1, track_memory=True
     )
@@ -426,7 +463,9 @@ def benchmark(*, articles: int, memory_articles: int, source_articles: int, show
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=sample.DEFAULT_SIZE, help="articles of the speed sample")
-    parser.add_argument("--memory-articles", type=int, default=MEMORY_ARTICLES, help="articles of the memory run")
+    parser.add_argument(
+        "--memory-articles", type=int, default=MEMORY_ARTICLES, help="articles of the memory run (0: none)"
+    )
     parser.add_argument(
         "--source-articles", type=int, default=SOURCE_ARTICLES, help="articles per source of the relevant-only figures"
     )

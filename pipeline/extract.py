@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -77,7 +78,7 @@ class Extractor:
         """Set ``doc``'s sentence boundaries and say whether it can hold an event (no model runs)."""
         for name in SENTENCE_PIPES:
             doc = self.nlp.get_pipe(name)(doc)
-        extractor: EventExtractor = self.nlp.get_pipe(EVENT_PIPE)
+        extractor = cast(EventExtractor, self.nlp.get_pipe(EVENT_PIPE))
         return extractor.is_relevant(doc)
 
     def _extract_relevant(self, records: list[InputRecord], prepared: list[tuple[Doc, int]]) -> list[ArticleRecord]:

@@ -140,12 +140,13 @@ class EventExtractor:
         arrays: dict[int, tuple[Any, Any]] = {}
         docs = []
         for span in spans:
-            key = id(span.doc)
-            if key not in arrays:
-                head = span.doc._get_array_attrs()
-                arrays[key] = (head, span.doc.to_array(head))
-            head, array = arrays[key]
-            docs.append(span.as_doc(array_head=head, array=array))
+            source: Any = span.doc  # spaCy's stubs know neither _get_array_attrs nor as_doc's array arguments
+            if id(source) not in arrays:
+                head = source._get_array_attrs()
+                arrays[id(source)] = (head, source.to_array(head))
+            head, array = arrays[id(source)]
+            piece: Any = span
+            docs.append(piece.as_doc(array_head=head, array=array))
         for name in self.syntax_pipes:
             component: Any = self.nlp.get_pipe(name)
             docs = list(component.pipe(docs))
