@@ -7,8 +7,8 @@
 Runs the pipeline the way ``Extractor.extract_records`` does (``make_doc``, every component's ``pipe``
 in batches of ``Settings.batch_size``, then ``to_record`` and the JSON line) but one stage at a time over all
 documents, so each stage's time is its own. Times are the process's CPU time (``time.process_time``), so other
-jobs on a shared machine disturb them less than wall time. Prints seconds and share per stage. The corpus text is only read, never
-written anywhere: the BBC and Reuters texts are research-only.
+jobs on a shared machine disturb them less than wall time. Prints seconds and share per stage. The corpus text
+is only read, never written anywhere: the BBC and Reuters texts are research-only.
 """
 
 from __future__ import annotations
