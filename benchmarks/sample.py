@@ -69,6 +69,23 @@ def write_sample(
     return path
 
 
+def source_sample_path(name: str, size: int, *, data_dir: Path = DATA_DIR) -> Path:
+    return data_dir / f"{name}-{size}.jsonl"
+
+
+def write_source_sample(
+    name: str, *, size: int, seed: int = DEFAULT_SEED, corpora: Path = DEFAULT_CORPORA
+) -> Path:
+    """Write ``size`` articles with text of one corpus (all of them if it has fewer), drawn with ``seed``,
+    for the per-source figures; returns the path (git-ignored, like the mixed sample)."""
+    pool = _articles(corpora / f"{name}.jsonl")
+    picked = random.Random(seed).sample(pool, min(size, len(pool)))
+    path = source_sample_path(name, size)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(picked), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -161,7 +161,10 @@ class ArticleRecord(_Frozen):
     entities: list[Entity] = Field(description="Distinct entities of the article.")
     events: list[Event] = Field(description="Enforcement events the article reports.")
     meta: dict[str, Any] = Field(
-        default_factory=dict, description="Input fields other than id/title/text/published, and the source."
+        default_factory=dict,
+        description="Input fields other than id/title/text/published, and the source; in relevant-only runs "
+        "also 'relevant': false for an article that cannot hold an event (it then has no entities and no "
+        "events), true for every other (its record is the full one). Full runs do not state it.",
     )
 
 
@@ -208,6 +211,11 @@ class RunSummary(_Frozen):
     )
     warnings: int = Field(default=0, ge=0, description="Error records for records that were still written.")
     events: dict[str, int] = Field(default_factory=dict, description="Events written, by type.")
+    relevant: int | None = Field(
+        default=None,
+        ge=0,
+        description="Articles judged relevant (able to hold an event) in a relevant-only run; null in full runs.",
+    )
 
     @model_validator(mode="after")
     def _balanced(self) -> RunSummary:

@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="records per part file, the unit of work and of --resume (default: 64)",
     )
+    run.add_argument(
+        "--relevant-only",
+        action="store_true",
+        help="articles without enforcement vocabulary skip the model: no entities, no events, meta.relevant false",
+    )
     for name, help_text in SETTINGS_FLAGS.items():
         kind = type(getattr(DEFAULT_SETTINGS, name))
         run.add_argument(
@@ -197,6 +202,8 @@ def _kb(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _settings_from(args: argparse.Namespace) -> Settings:
     overrides = {name: getattr(args, name) for name in SETTINGS_FLAGS if getattr(args, name) is not None}
+    if getattr(args, "relevant_only", False):
+        overrides["relevant_only"] = True
     return replace(DEFAULT_SETTINGS, **overrides)
 
 
@@ -209,7 +216,13 @@ def format_summary(summary: RunSummary, *, seconds: float, output: Path) -> str:
         f"read {summary.read}, written {summary.written}, rejected {summary.rejected}, "
         f"{failed}warnings {summary.warnings}\n"
         f"events: {events}\n"
-        f"wall time {seconds:.1f} s ({rate:.1f} articles/s); output: {output}\n"
+        + (
+            f"relevant: {summary.relevant} of {summary.written} articles "
+            f"({summary.relevant / summary.written if summary.written else 0.0:.1%})\n"
+            if summary.relevant is not None
+            else ""
+        )
+        + f"wall time {seconds:.1f} s ({rate:.1f} articles/s); output: {output}\n"
     )
 
 

@@ -4,13 +4,17 @@
 >>> record = extract("Amazon was fined $887 million by Luxembourg's privacy regulator.")
 >>> [e.type for e in record.events]
 ['FINE']
+
+With ``relevant_only`` an article that cannot hold an event skips the model: its record has no entities and no
+events and ``meta["relevant"]`` is False; every other article gets the full record and ``meta["relevant"]`` True.
 """
 
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc
 
@@ -18,6 +22,7 @@ from models import ArticleRecord
 from pipeline.io import InputRecord
 from pipeline.nlp import build_nlp
 from pipeline.serialize import to_record
+from pipeline.events import EventExtractor
 from pipeline.settings import DEFAULT_SETTINGS, Settings
 from pipeline.text import analysis_text
 
@@ -31,6 +36,9 @@ COMPONENT_STAGES: dict[str, str] = {
     "newspipe_event_extractor": "events",
 }
 DEFAULT_COMPONENT_STAGE = "nlp"
+#: The components that set sentence boundaries: all the relevance verdict needs besides the tokenizer.
+SENTENCE_PIPES = ("sentencizer", "newspipe_sentences")
+EVENT_PIPE = "newspipe_event_extractor"
 
 T = TypeVar("T")
 
@@ -91,48 +99,78 @@ class Extractor:
         doc._.text_start = offset if record.text.strip() else 0
         return doc, offset
 
-    def _pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+    def _pipe(self, docs: Iterable[Doc], *, skip: tuple[str, ...] = ()) -> Iterator[Doc]:
         """``nlp.pipe`` for one process, each component's errors tagged with its stage (see COMPONENT_STAGES).
 
-        Chains the enabled components' ``pipe`` (or ``__call__``) as ``Language.pipe`` does with one process.
+        Chains the enabled components' ``pipe`` (or ``__call__``) as ``Language.pipe`` does with one process;
+        the components named in ``skip`` are left out (they already ran on these docs).
         """
         stream: Iterator[Doc] = iter(docs)
         for name, component in self.nlp.pipeline:
+            if name in skip:
+                continue
             stage = COMPONENT_STAGES.get(name, DEFAULT_COMPONENT_STAGE)
             pipe = getattr(component, "pipe", None)
             piped = pipe(stream, batch_size=self.settings.batch_size) if pipe is not None else _calls(component, stream)
             stream = _tagged(stage, iter(piped))
         return stream
 
-    def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:
+    def extract_records(
+        self, records: Iterable[InputRecord], *, relevant_only: bool | None = None
+    ) -> Iterator[ArticleRecord]:
         """One ArticleRecord per input record, in input order, processed in ``nlp.pipe`` batches.
 
         Each batch runs inside spaCy's ``memory_zone``: the strings and lexemes its documents add to the
-        vocabulary are freed when it ends, so memory stays flat over millions of articles.
+        vocabulary are freed when it ends, so memory stays flat over millions of articles. ``relevant_only``
+        (default: the settings') gives articles that cannot hold an event an empty record (see the module).
         """
+        only = self.settings.relevant_only if relevant_only is None else relevant_only
         batch: list[InputRecord] = []
         for record in records:
             batch.append(record)
             if len(batch) >= self.settings.batch_size:
-                yield from self._extract_batch(batch)
+                yield from self._extract_batch(batch, relevant_only=only)
                 batch = []
         if batch:
-            yield from self._extract_batch(batch)
+            yield from self._extract_batch(batch, relevant_only=only)
 
-    def _extract_batch(self, records: list[InputRecord]) -> list[ArticleRecord]:
+    def _extract_batch(self, records: list[InputRecord], *, relevant_only: bool) -> list[ArticleRecord]:
         """One batch; an exception leaves as a StageError naming the stage that raised it."""
         with self.nlp.memory_zone():
             prepared = [self._make_doc(record) for record in records]
+            if relevant_only:
+                return self._extract_relevant(records, prepared)
             docs = self._pipe(doc for doc, _ in prepared)
             return [
                 _in_stage("serialize", to_record, doc, record, offset)
                 for doc, record, (_, offset) in zip(docs, records, prepared, strict=True)
             ]
 
-    def extract_record(self, record: InputRecord) -> ArticleRecord:
-        """Extract a single record (a batch of one); an exception leaves as a StageError naming its stage."""
-        doc, offset = self._make_doc(record)
-        return _in_stage("serialize", to_record, next(self._pipe([doc])), record, offset)
+    def relevance(self, doc: Doc) -> bool:
+        """Set ``doc``'s sentence boundaries and say whether it can hold an event (no model runs)."""
+        for name in SENTENCE_PIPES:
+            doc = _in_stage(DEFAULT_COMPONENT_STAGE, self.nlp.get_pipe(name), doc)
+        extractor = cast(EventExtractor, self.nlp.get_pipe(EVENT_PIPE))
+        return _in_stage("events", extractor.is_relevant, doc)
+
+    def _extract_relevant(self, records: list[InputRecord], prepared: list[tuple[Doc, int]]) -> list[ArticleRecord]:
+        """Relevant-only mode: the sentence rules on every document, the rest of the pipeline on the relevant."""
+        verdicts = [self.relevance(doc) for doc, _ in prepared]
+        relevant = self._pipe(
+            (doc for (doc, _), keep in zip(prepared, verdicts, strict=True) if keep), skip=SENTENCE_PIPES
+        )
+        return [
+            _in_stage("serialize", partial(to_record, relevant=keep), next(relevant) if keep else doc, record, offset)
+            for record, (doc, offset), keep in zip(records, prepared, verdicts, strict=True)
+        ]
+
+    def extract_record(self, record: InputRecord, *, relevant_only: bool | None = None) -> ArticleRecord:
+        """Extract a single record (a batch of one); ``relevant_only`` as in :meth:`extract_records`.
+
+        An exception leaves as a StageError naming its stage.
+        """
+        only = self.settings.relevant_only if relevant_only is None else relevant_only
+        return self._extract_batch([record], relevant_only=only)[0]
 
     def process(self, record: InputRecord) -> Doc:
         """The processed spaCy Doc of one record, for inspection and display."""
@@ -147,10 +185,15 @@ def extract(
     published: str | None = None,
     id: str = "article",
     settings: Settings = DEFAULT_SETTINGS,
+    relevant_only: bool | None = None,
 ) -> ArticleRecord:
-    """Extract one article (notebook entry point); the model is loaded once per process."""
+    """Extract one article (notebook entry point); the model is loaded once per process.
+
+    ``relevant_only=True`` adds the relevance verdict as ``meta["relevant"]`` and skips the model for an
+    article that cannot hold an event (default: ``settings.relevant_only``).
+    """
     return shared_extractor(settings).extract_record(
-        InputRecord(id=id, text=text, title=title, published=published)
+        InputRecord(id=id, text=text, title=title, published=published), relevant_only=relevant_only
     )
 
 

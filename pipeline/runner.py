@@ -82,7 +82,7 @@ def assemble_part(task: PartTask, outcomes: Sequence[Outcome]) -> tuple[PartMeta
     extracted = iter(outcomes)
     article_lines: list[str] = []
     error_lines: list[str] = []
-    rejected = warnings = failed = 0
+    rejected = warnings = failed = relevant = 0
     events: Counter[str] = Counter()
     for item in task.items:
         results = next(extracted) if isinstance(item, InputRecord) else [item]
@@ -96,6 +96,7 @@ def assemble_part(task: PartTask, outcomes: Sequence[Outcome]) -> tuple[PartMeta
                     error = _write_error(item, err)
                 else:
                     events.update(event.type for event in result.events)
+                    relevant += result.meta.get("relevant") is True
                     continue
             else:
                 error = result
@@ -115,6 +116,7 @@ def assemble_part(task: PartTask, outcomes: Sequence[Outcome]) -> tuple[PartMeta
         warnings=warnings,
         events=dict(sorted(events.items())),
         failed=failed,
+        relevant=relevant if task.settings.relevant_only else None,
     )
     return meta, article_lines, error_lines
 

@@ -34,8 +34,9 @@ def _value(cluster: EntityCluster) -> Money | str | None:
     return cluster.value
 
 
-def to_record(doc: Doc, record: InputRecord, text_offset: int) -> ArticleRecord:
-    """Build the output record of one article from its processed Doc."""
+def to_record(doc: Doc, record: InputRecord, text_offset: int, *, relevant: bool | None = None) -> ArticleRecord:
+    """Build the output record of one article from its processed Doc; ``relevant`` (relevant-only runs) is
+    stated as ``meta["relevant"]``, after the input's own meta fields."""
     clusters: list[EntityCluster] = doc._.entities or []
     order = sorted(range(len(clusters)), key=lambda i: clusters[i].mentions[0].start_char)
     ids = {idx: f"{ENTITY_ID_PREFIX}{n}" for n, idx in enumerate(order, start=1)}
@@ -92,5 +93,5 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int) -> ArticleRecord:
         published=record.published,
         entities=entities,
         events=events,
-        meta=dict(record.meta),
+        meta=dict(record.meta) if relevant is None else {**record.meta, "relevant": relevant},
     )

@@ -24,6 +24,10 @@ class Settings:
     max_seconds_per_article: float = 60.0
     #: Seconds a fresh worker process may take to load the model before the run gives up.
     max_seconds_worker_start: float = 600.0
+    #: ``--relevant-only``: an article with no sentence the event stage would parse (no enforcement vocabulary)
+    #: gets a record with no entities and no events and ``meta.relevant = false``, at the cost of the tokenizer
+    #: and the sentence rules; every other article gets the full record with ``meta.relevant = true``.
+    relevant_only: bool = False
 
 
 DEFAULT_SETTINGS = Settings()

@@ -12,6 +12,7 @@ whole article is read for their latest status.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -35,7 +36,7 @@ from pipeline.events.drafts import (
     Draft,
     drop_cap,
 )
-from pipeline.events.lexicon import Lexicon, load_lexicon, may_hold_event
+from pipeline.events.lexicon import Lexicon, cue_spans, load_lexicon, may_hold_event
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
@@ -102,14 +103,37 @@ class EventExtractor:
             Doc.set_extension("events", default=None)
 
     # -- parsing only what can hold an event ---------------------------------------------------------
-    def _candidate_sentences(self, doc: Doc) -> list[Span]:
+    def _units(self, doc: Doc) -> Iterator[Span]:
         # A headline repeats its lede in title case, which the NER and parser read poorly: events come
         # from the body; the title still contributes entities.
         text_start = doc._.text_start or 0
-        sents = [u for s in doc.sents if s.start_char >= text_start for u in parse_units(s)]
+        return (u for s in doc.sents if s.start_char >= text_start for u in parse_units(s))
+
+    def _relevant_units(self, doc: Doc) -> Iterator[Span]:
+        units = self._units(doc)
         if not self.relevance_filter:
-            return sents
-        return [s for s in sents if may_hold_event(s.text)]
+            yield from units
+            return
+        # ``span.text`` joins the span's tokens again; the document's text sliced at the span is the same string
+        text = doc.text
+        cues = cue_spans(text)  # sorted and disjoint, so their ends are sorted too
+        cue_ends = [end for _, end in cues]
+        for unit in units:
+            start, end = unit.start_char, unit.end_char
+            first = bisect_right(cue_ends, start)  # the first cue that ends after the unit starts
+            if first < len(cues) and cues[first][0] < end and may_hold_event(text[start:end]):
+                yield unit
+
+    def _candidate_sentences(self, doc: Doc) -> list[Span]:
+        return list(self._relevant_units(doc))
+
+    def is_relevant(self, doc: Doc) -> bool:
+        """Can this document hold an event? True exactly when it has a sentence this stage would parse.
+
+        Needs only the tokens and the sentence boundaries (no model). A document it rejects gets no events
+        from :meth:`extract` whatever the NER finds, so skipping the rest of the pipeline for it loses none.
+        """
+        return next(self._relevant_units(doc), None) is not None
 
     def _parse(self, spans: list[Span]) -> list[Doc]:
         docs = sentence_docs(spans)

@@ -34,6 +34,18 @@ _IN_CONTEXT = (
     r"lawsuits?|suits?|cases?|investigations?|matters?|disputes?|violations?|complaints?|liabilit\w*)"
 )
 RELEVANCE_PATTERN = re.compile(rf"\b({_STRONG})\b|{_IN_CONTEXT}", re.IGNORECASE)
+# Cues: every match of RELEVANCE_PATTERN contains one of these strings (each alternative above names at least
+# one of them: "fin(e|es|ed|ing)" contains "fine" or "fining", an action "against" contains "action", a payment
+# "to end" a claim contains "to end" ...). One scan for them over a whole article tells which sentences are worth
+# the pattern, in a tenth of its time. Change both together: tests/events/test_relevance.py checks that the
+# pattern never matches a text without a cue.
+RELEVANCE_CUES = (
+    "fine", "fining", "penal", "sue", "suing", "suit", "countersu", "litigation", "complaint", "settl",
+    "investigat", "probe", "probing", "inquir", "enquir", "action", "claim", "proceeding", "case", "court",
+    "judge", "justice", "jury", "enjoin", "barr", "consent", "resolv", "to end", "to close",
+)  # fmt: skip
+_CUES_ANY_CASE = re.compile("|".join(map(re.escape, RELEVANCE_CUES)), re.IGNORECASE)
+_CUES_LOWER = re.compile("|".join(map(re.escape, RELEVANCE_CUES)))
 
 
 @dataclass(frozen=True)
@@ -94,3 +106,17 @@ def load_lexicon() -> Lexicon:
 def may_hold_event(text: str) -> bool:
     """The relevance pass: can this text hold an enforcement event at all?"""
     return RELEVANCE_PATTERN.search(text) is not None
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the relevance cues in ``text``: a piece of ``text`` that overlaps none of them cannot
+    satisfy :func:`may_hold_event`.
+
+    Every cue occurrence lies inside one of these spans (the scan takes the leftmost match at each position, so
+    an occurrence is either found or covered by an earlier match). ASCII text is lower-cased first, which is
+    several times faster than a case-blind scan; other text keeps the case-blind scan, whose Unicode folding
+    ("ſ", the Kelvin sign) is the pattern's own.
+    """
+    if text.isascii():
+        return [match.span() for match in _CUES_LOWER.finditer(text.lower())]
+    return [match.span() for match in _CUES_ANY_CASE.finditer(text)]

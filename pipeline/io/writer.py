@@ -129,6 +129,7 @@ class PartMeta:
     events: dict[str, int] = field(default_factory=dict)
     #: Records newspipe failed on (internal errors, timeouts, dead workers); not counted in ``rejected``.
     failed: int = 0
+    relevant: int | None = None  # articles judged relevant, in relevant-only runs
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,8 @@ class PartStore:
             failed=failed,
             warnings=sum(meta.warnings for meta in self.parts.values()),
             events=dict(sorted(events.items())),
+            relevant=None if all(meta.relevant is None for meta in self.parts.values())
+            else sum(meta.relevant or 0 for meta in self.parts.values()),
         )
 
     def finish(self, *, part_count: int) -> RunSummary:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.lexicon import may_hold_event
+from pipeline.events.lexicon import RELEVANCE_PATTERN, cue_spans, may_hold_event
 from pipeline.io.reader import read_inputs
 from pipeline.io.source import InputRecord
 from pipeline.settings import Settings
-from tests.helpers import CORPUS, DEVSET
+from tests.helpers import CORPUS, DEVSET, GOLD_DIR
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,55 @@ def test_same_events_with_and_without_the_relevance_pass(extractor):
     everything = Extractor(settings=Settings(relevance_filter=False))
     for with_pass, without in zip(extractor.extract_records(records), everything.extract_records(records), strict=True):
         assert with_pass.events == without.events, with_pass.id
+
+
+def _texts() -> list[str]:
+    paths = [str(CORPUS), str(GOLD_DIR / "docs.jsonl")]
+    paths += [str(DEVSET / "docs.jsonl")] if (DEVSET / "docs.jsonl").exists() else []
+    return [r.text for r in read_inputs(paths) if isinstance(r, InputRecord)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator fined the bank $5 million.",
+        "The court barred the company from selling the drug.",
+        "Acme paid $2 million to end the claims.",
+        "Acme resolved the allegations.",
+        "The FTC filed a complaint.",
+        "A consent decree was entered.",
+        "Greenpeace took legal action against Shell.",
+        "The SEC is probing the company's accounts.",
+        "The bank was SUED by investors.",
+        "The bank was \u017fued by investors.",  # long s: the pattern folds case the Unicode way, so must the cues
+    ],
+)
+def test_every_relevance_match_holds_a_cue(text):
+    matches = list(RELEVANCE_PATTERN.finditer(text))
+    assert matches, text
+    for match in matches:
+        assert any(start < match.end() and match.start() < end for start, end in cue_spans(text)), match.group()
+
+
+def test_the_cues_cover_every_match_in_real_articles():
+    """The cue scan decides which sentences the pattern reads: a match without a cue would be a lost event."""
+    for text in _texts():
+        cues = cue_spans(text)
+        for match in RELEVANCE_PATTERN.finditer(text):
+            assert any(start < match.end() and match.start() < end for start, end in cues), match.group()
+
+
+def test_relevance_verdict_is_having_a_sentence_to_parse(extractor):
+    """``Extractor.relevance`` (the relevant-only test) says yes exactly when some body sentence passes the pass."""
+    from pipeline.text import parse_units
+
+    paths = [str(CORPUS), str(GOLD_DIR / "docs.jsonl")]
+    paths += [str(DEVSET / "docs.jsonl")] if (DEVSET / "docs.jsonl").exists() else []
+    verdicts = []
+    for record in (r for r in read_inputs(paths) if isinstance(r, InputRecord)):
+        doc, offset = extractor._make_doc(record)
+        verdict = extractor.relevance(doc)
+        units = [u for s in doc.sents if s.start_char >= offset for u in parse_units(s)]
+        assert verdict == any(may_hold_event(u.text) for u in units), record.id
+        verdicts.append(verdict)
+    assert any(verdicts) and not all(verdicts)
