@@ -12,17 +12,17 @@ events and ``meta["relevant"]`` is False; every other article gets the full reco
 from __future__ import annotations
 
 import threading
-from functools import partial
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from spacy.tokens import Doc
 
 from models import ArticleRecord
+from pipeline.events import EventExtractor
 from pipeline.io import InputRecord
 from pipeline.nlp import build_nlp
 from pipeline.serialize import to_record
-from pipeline.events import EventExtractor
 from pipeline.settings import DEFAULT_SETTINGS, Settings
 from pipeline.text import analysis_text
 
