@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from models import EVENT_ROLES
+from pipeline.events.captions import caption_suits, replace_caption_drafts
 from pipeline.events.dates import mention_date
 from pipeline.events.drafts import (
     ACTOR_ROLE,
@@ -35,6 +36,7 @@ from pipeline.events.drafts import (
     Draft,
     drop_cap,
 )
+from pipeline.events.genre import read_release
 from pipeline.events.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fit_kinds
@@ -245,6 +247,7 @@ class EventExtractor:
         return None
 
     def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
+        read_release(doc)  # "the Bureau" in a CFPB release is the CFPB; docket labels are no parties
         if not parsed:
             return []
         index = DocIndex(doc)
@@ -257,6 +260,7 @@ class EventExtractor:
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
                     drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
+        drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 

@@ -29,7 +29,7 @@ from pipeline.events.drafts import (
     Draft,
     fill_court,
 )
-from pipeline.events.laws import prefer_statutes
+from pipeline.events.laws import cite_laws, prefer_statutes
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.parties import damages_elsewhere
 from pipeline.events.statuses import assign_statuses
@@ -375,6 +375,7 @@ def finish_events(
     fill_court(events, index)
     damages_elsewhere(events, index)
     assign_statuses(events, [s.text.lower() for s in sents], lexicon)
+    cite_laws(events, index, lexicon.breach_cues)  # "The complaint alleges violations of Section 17(a) ..."
     _share_laws(events)
     prefer_statutes(events, index)
     _fines_in_pending_settlements(events)
