@@ -6,6 +6,7 @@ Pure functions and matcher builders the resolver uses to collect mentions before
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.matcher import Matcher
@@ -54,6 +55,18 @@ MAX_ALIAS_LIST_TOKENS = 30
 # Entity types a descriptive reference starts with.
 DESCRIPTOR_PLACE_TYPES = ("GPE", "NORP", "LOC")
 LAW_PLACE_TYPES = ("GPE", "NORP")
+
+# Numbered rules and lettered regulations are laws of their own, never people or organisations: "Rule 15c1-2",
+# "Rule 15g-6", "MSRB Rule G-17", "FINRA Rule 2010", "Regulation B", "Regulation S-K" (the SEC's, FINRA's,
+# MSRB's and the Federal Reserve's / CFPB's numbering). Without an issuer before it a rule number must look
+# like one (a letter or hyphen inside: "10b-5", "G-17"), so "Rule 1" of a club or game stays out.
+RULE_ISSUERS = ("SEC", "FINRA", "MSRB", "NFA", "NYSE", "Nasdaq", "NASD", "CFTC", "Exchange", "Commission")
+RULE_WORDS = ("Rule", "Rules", "rule")
+RULE_NUMBER = r"^(?:\d{1,4}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+ISSUED_RULE_NUMBER = r"^(?:\d{1,5}[a-z]{0,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+# The tokenizer splits "15c1-2" after the letter group: the "-2" comes as its own tokens.
+RULE_SUFFIX: tuple[dict[str, Any], ...] = ({"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,3}[a-z]?$"}})
+REGULATION_LETTERS = r"^(?:[A-Z]{1,2}|[A-Z]-[A-Z]{1,2}|SHO|NMS|ATS|BTR)\.?$"
 
 # Word ids of what each matcher needs at least once in a document: most documents lack one, and a
 # matcher costs a pass over every token, so it runs only where it can match.
@@ -255,3 +268,26 @@ def _alias_list(doc: Doc, open_paren: int, close: int) -> list[tuple[Span, Span]
             pairs.append((outer, Span(doc, piece.start, piece.end, label=outer.label_)))
         start = i
     return pairs
+
+
+def numbered_rule_matcher(vocab: Vocab) -> Matcher:
+    """Matcher of numbered rules and lettered regulations ("Rule 15c1-2", "MSRB Rule G-17", "Regulation B")."""
+    matcher = Matcher(vocab)
+    rule: list[dict[str, Any]] = [{"ORTH": {"IN": list(RULE_WORDS)}}, {"TEXT": {"REGEX": RULE_NUMBER}}]
+    issued: list[dict[str, Any]] = [
+        {"ORTH": {"IN": list(RULE_ISSUERS)}},
+        {"ORTH": {"IN": list(RULE_WORDS)}},
+        {"TEXT": {"REGEX": ISSUED_RULE_NUMBER}},
+    ]
+    matcher.add(
+        "NUMBERED_RULE",
+        [
+            rule,
+            [*rule, *RULE_SUFFIX],
+            issued,
+            [*issued, *RULE_SUFFIX],
+            [{"ORTH": "Regulation"}, {"TEXT": {"REGEX": REGULATION_LETTERS}}],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher

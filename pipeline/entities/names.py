@@ -20,6 +20,11 @@ LEGAL_FORMS = (
     "LLC", "L.L.C.", "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited",
     "Co.", "plc", "PLC", "GmbH", "AG", "S.A.", "SA", "N.V.", "NV", "B.V.", "BV", "LLP", "L.P.", "LP", "S.p.A.",
     "SpA", "S.r.l.", "AB", "ASA", "Oy", "SE", "PLLC", "P.C.", "L.C.",
+    # European legal forms as registers and enforcement decisions write them (Spain, Portugal, Italy, France,
+    # Germany, the Nordics, Central and Eastern Europe): "Alava Norte, S.L.", "Ica S.R.L.", "Yay Ehf."
+    "S.L.", "SL", "S.L.U.", "SLU", "S.A.U.", "SAU", "S.R.L.", "SRL", "Srl", "S.r.l", "S.p.A", "SPA", "Lda",
+    "Lda.", "S.A.S.", "SAS", "SARL", "S.A.R.L.", "Sàrl", "GbR", "KG", "KGaA", "mbH", "OHG", "e.V.", "Oyj",
+    "ApS", "Ehf.", "ehf.", "hf.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Nyrt.", "EOOD", "OOD", "BVBA",
 )  # fmt: skip
 # Folded words that end a name without identifying it: the legal forms, and the descriptive "company",
 # "holdings", "group" ("Acme Holdings" is Acme).

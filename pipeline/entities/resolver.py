@@ -21,7 +21,6 @@ from spacy.util import filter_spans
 from pipeline.entities.clusters import NAMED_GROUP, EntityCluster, cluster_mentions
 from pipeline.entities.filters import (
     context_says_no_org,
-    default_currency,
     drop_headline_fragments,
     drop_non_orgs,
     drop_publisher,
@@ -39,6 +38,7 @@ from pipeline.entities.mentions import (
     find_renames,
     law_descriptor_matcher,
     lower_ids,
+    numbered_rule_matcher,
     split_coordinated,
     trim_mention,
 )
@@ -53,8 +53,8 @@ from pipeline.entities.names import (
     org_kind,
     singular_name,
 )
-from pipeline.gazetteer import Gazetteer, find_district_offices
-from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser
+from pipeline.gazetteer import Gazetteer, find_district_offices, normalize_surface
+from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser, stated_currency
 
 __all__ = ["EntityResolver"]
 
@@ -78,6 +78,11 @@ SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
 
 
+# Head words an agency's own releases use alone for it ("the Commission" in an SEC release, "the Bureau" in a
+# CFPB order, "the Board" in a Federal Reserve order): house short forms, which mean the body of the document
+# whose full name ends in that word, never a body the document does not name (the European Commission).
+HOUSE_HEADS = frozenset({"Commission", "Bureau", "Board", "Agency", "Authority", "Department", "Office", "Service"})
+
 # One capital and a full stop is an initial or a sentence end ("hepatitis B. The ..."), never a name.
 LONE_INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -90,6 +95,8 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self.matcher = descriptor_matcher(nlp.vocab)
         self.law_matcher = law_descriptor_matcher(nlp.vocab)
+        self.rule_matcher = numbered_rule_matcher(nlp.vocab)
+        self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -118,8 +125,9 @@ class EntityResolver:
         return spans
 
     def default_currency(self, doc: Doc) -> str | None:
-        """The currency of the country the story is about (see :func:`entity_filters.default_currency`)."""
-        return default_currency(doc, self.gazetteer, country_code=self._country_code)
+        """The currency the document's ambiguous markers mean, as the document states it
+        (:func:`pipeline.values.stated_currency`), or None."""
+        return stated_currency(doc.text)
 
     def _money(
         self, doc: Doc, *, currency: str | None = None, text: str | None = None
@@ -209,6 +217,11 @@ class EntityResolver:
         name = text if text is not None and trimmed.start == span.start and trimmed.end == span.end else None
         name = name or trimmed.text
         kb = span.kb_id_
+        house = normalize_surface(name) if label in NAMED_GROUP else ""
+        if house in HOUSE_HEADS and not kb:
+            kb = self._house.get(house, "")  # "" where no named body (or several) of the document ends so
+            if not kb:
+                return None if label == "ORG" else Span(span.doc, trimmed.start, trimmed.end, label=label)
         if label in NAMED_GROUP or label == "LAW":
             entry = self.gazetteer.get(kb) if kb else self._lookup(name)
             if entry is not None:
@@ -219,8 +232,8 @@ class EntityResolver:
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
                     return None
-                if generic_alone(name):
-                    return None
+                if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS:
+                    return None  # "the DPA", "the regulator": a description without its country names no one
                 described = self._described(name) if label == "ORG" else None
                 if described is not None:
                     label, kb = "REGULATOR", described
@@ -260,16 +273,24 @@ class EntityResolver:
                 return not overlaps_grammar(ent) or bool(ent.kb_id_)
             return ent.label_ == "DATE" or not overlaps_grammar(ent)
 
-        ents = [e for e in doc.ents if kept_ent(e)]
+        rules = [
+            Span(doc, start, end, label="LAW")
+            for _, start, end in self.rule_matcher(doc)
+            if not any(t.ent_type_ == "LAW" and t.ent_kb_id_ for t in doc[start:end])  # "Rule 10b-5" is known
+        ]
+        ruled = {i for r in rules for i in range(r.start, r.end)}
+        ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
+        self._house = self._house_heads(ents)
         laws = [
             Span(doc, start, end, label="LAW")
             for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
             if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
         ]
-        base = ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
+        base = rules + ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
-        repaired: dict[tuple[int, int], str] = {}
+        # "Regulation B." at a sentence end: the tokenizer keeps the full stop on the letter
+        repaired = {(r.start, r.end): r.text.rstrip(".") for r in rules if r.text.endswith(".")}
         for office in find_district_offices(text, is_place=self._is_us_place):
             span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
             if span is not None:  # first, so that it wins over an NER span of the same length
@@ -289,6 +310,20 @@ class EntityResolver:
                 typed.append(part)
         kept = sorted(filter_spans(typed), key=lambda s: s.start)
         return self._units_of_regulators(doc, kept), renames, repaired, amounts
+
+    def _house_heads(self, ents: list[Span]) -> dict[str, str]:
+        """House short form -> the gazetteer id of the one regulator of the document whose name or alias
+        ends in it ("Commission" -> the SEC where the release names the Securities and Exchange Commission)."""
+        heads: dict[str, set[str]] = {}
+        for ent in ents:
+            entry = self._lookup(ent.text) if ent.label_ in ("REGULATOR", "ORG") else None
+            if entry is None or entry.type != "REGULATOR" or len(ent) < 2:
+                continue
+            for alias in (entry.name, *entry.aliases, ent.text):
+                last = alias.split()[-1] if alias.split() else ""
+                if last in HOUSE_HEADS:
+                    heads.setdefault(last, set()).add(entry.id)
+        return {head: next(iter(ids)) for head, ids in heads.items() if len(ids) == 1}
 
     def _units_of_regulators(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'FBI's Detroit Field Office', 'FBIs Portland Division': a unit owned by a regulator is one too."""

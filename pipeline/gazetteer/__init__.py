@@ -2,7 +2,7 @@
 
 from pipeline.gazetteer.district_offices import canonical_name, find_district_offices, is_district_id, same_office
 from pipeline.gazetteer.matcher import GazetteerMatcher, build_gazetteer_component
-from pipeline.gazetteer.store import Gazetteer, load_gazetteer
+from pipeline.gazetteer.store import Gazetteer, load_gazetteer, normalize_surface
 
 __all__ = [
     "Gazetteer",
@@ -12,5 +12,6 @@ __all__ = [
     "find_district_offices",
     "is_district_id",
     "load_gazetteer",
+    "normalize_surface",
     "same_office",
 ]

@@ -40,6 +40,12 @@ def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
          ["BBC Scotland", "BBC Radio Scotland"], []),
         ("The South China Morning Post reported the loss. Acme Corp denied it.", [],
          ["South China Morning Post", "Acme Corp"]),
+        # an instruction to a party is no interview: the party addressed stays an organisation
+        ("The CMA told Google to change its default search settings.", [], ["Google"]),
+        ("Regulators told Acme Corp that it must repay customers.", [], ["Acme Corp"]),
+        ("The official told Reuters in an interview that the probe continues.", ["Reuters"], []),
+        # an outlet named in another role too is part of the story
+        ("Reuters was sued by the photographer. Its lawyer told Reuters nothing.", [], ["Reuters"]),
     ],
 )  # fmt: skip
 def test_drop_publisher_removes_the_outlet_sources_talk_to(text: str, outlets: list[str], kept: list[str]) -> None:
@@ -67,13 +73,22 @@ def test_apostrophe_less_possessive_is_split_into_owner_and_unit(extractor) -> N
     assert any("Civil Rights Division" in name for name in sets.get("REGULATOR", set()))
 
 
-def test_dollars_in_a_canadian_story_are_cad(extractor) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story states the currency once, then abbreviates: the bare markers take it
+        ("Canadian banks could lose 1.98 billion Canadian dlrs on loans. Profits were 575 mln dlrs.", {"CAD"}),
+        ("The fine is C$5 million. The firm had set aside $2 million.", {"CAD"}),
+        # naming a country is no currency: without a stated one the markers keep their usual reading
+        ("Canada's big banks could lose 1.98 billion dlrs on Brazilian loans.", {"USD"}),
+        ("The CMA told a U.S. firm to pay $3 million and A$2 million and C$1 million.", {"USD", "AUD", "CAD"}),
+    ],
+)  # fmt: skip
+def test_bare_currency_markers_take_the_currency_the_story_states(extractor, text: str, expected: set[str]) -> None:
     from pipeline.io.source import InputRecord
 
-    text = "Canada's big banks could lose 1.98 billion dlrs on Brazilian loans. Profits were 575 mln dlrs."
     record = extractor.extract_record(InputRecord(id="t2", text=text, title=None, published="1987-03-30"))
-    currencies = {e.value.currency for e in record.entities if e.type == "MONEY"}
-    assert currencies == {"CAD"}
+    assert {e.value.currency for e in record.entities if e.type == "MONEY"} == expected
 
 
 def test_public_body_that_is_sued_is_not_an_org(extractor) -> None:
@@ -404,3 +419,49 @@ def test_split_coordinated_cuts_after_a_legal_form() -> None:
     doc = spacy.blank("en")("Sears, Roebuck and Co and Kellwood Co were named.")
     parts = split_coordinated(Span(doc, 0, 8, label="ORG"))
     assert [p.text for p in parts] == ["Sears, Roebuck and Co", "Kellwood Co"]
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "not_person"),
+    [
+        # SEC litigation releases (public domain) cite numbered rules and lettered regulations
+        ("The complaint alleges that Irwin violated Rule 15c1-2 under the Exchange Act.", "Rule 15c1-2", "Rule"),
+        ("W.J. Nolan violated Rules 15b7-1 and Rule 15g-6 of the Exchange Act.", "Rule 15g-6", "Rule 15g-6"),
+        ("The firm violated MSRB Rule G-17 in its dealings with the city.", "MSRB Rule G-17", "Rule G-17"),
+        ("Citibank violated the ECOA and Regulation B. Citibank will pay a penalty.", "Regulation B", "Regulation B"),
+    ],
+)  # fmt: skip
+def test_numbered_rules_and_regulations_are_laws_never_people(extractor, text: str, law: str, not_person: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t9", text=text, title=None, published="2002-01-10"))
+    sets = _sets(record)
+    assert law in sets.get("LAW", set())
+    assert not any(not_person in name for name in sets.get("PERSON", set()) | sets.get("ORG", set()))
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id", "alias"),
+    [
+        # an agency's release calls itself by its head word: "the Commission", "the Bureau"
+        ("The Securities and Exchange Commission today filed a complaint against Acme Inc. The Commission alleges "
+         "that Acme misled investors.", "reg:sec-us", "Commission"),
+        ("The Consumer Financial Protection Bureau ordered Acme Bank to pay $5 million. The Bureau found that "
+         "Acme Bank charged illegal fees.", "reg:cfpb-us", "Bureau"),
+    ],
+)  # fmt: skip
+def test_house_short_form_is_the_agency_the_document_names(extractor, text: str, kb_id: str, alias: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t10", text=text, title=None, published="2020-01-10"))
+    regulators = [e for e in record.entities if e.type == "REGULATOR"]
+    assert [e.kb_id for e in regulators] == [kb_id]
+    assert alias in regulators[0].aliases
+    assert not any(e.kb_id == "reg:ec" for e in record.entities)
+
+
+@pytest.mark.parametrize(
+    "text", ["The DPA found that the company kept data too long.", "The Commission said it would appeal."]
+)
+def test_bare_description_or_house_form_without_its_body_is_no_org(extractor, text: str) -> None:
+    assert _orgs(extractor, text) == set()
