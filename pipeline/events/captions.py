@@ -25,6 +25,9 @@ CAPTION = re.compile(
 LIST_END = re.compile(r",?\s*\b(?:Defendants?\b|et al\b)", re.IGNORECASE)
 # "(S.D. Ohio)", "(N.D. Tex., filed January 25, 2019)", "(E.D.N.Y. filed Feb. 16, 2018)"
 FILED = re.compile(r"\bfiled\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})")
+# A criminal case's docket ("No. 1:17-cr-00452", "Case No. 2:08-CR-20674", "Criminal No. 19-10"): a prosecution,
+# which is no lawsuit (guidelines: civil suits, class actions, governments suing a party).
+CRIMINAL_DOCKET = re.compile(r"\bcr\b|-cr-|\bcrim(?:inal)?\b", re.IGNORECASE)
 # The caption opens the body, perhaps after a release number and its date ("Litigation Release No. 19862 /
 # October 11, 2006").
 CAPTION_WINDOW_CHARS = 200
@@ -63,6 +66,9 @@ def _clusters_in(start: int, end: int, kinds: frozenset[str], index: DocIndex) -
 
 
 def _caption_draft(match: re.Match[str], offset: int, doc: Doc, index: DocIndex) -> Draft | None:
+    tail = doc.text[offset + match.start("tail") : offset + match.end() + TAIL_CHARS].split("\n")[0]
+    if CRIMINAL_DOCKET.search(tail.split(")")[0]):
+        return None
     plaintiff = _clusters_in(offset + match.start("plaintiff"), offset + match.end("plaintiff"), PLAINTIFF_KINDS, index)
     listed = match["defendants"]
     stop = LIST_END.search(listed)
@@ -78,7 +84,6 @@ def _caption_draft(match: re.Match[str], offset: int, doc: Doc, index: DocIndex)
     draft = Draft(type="LAWSUIT", sentences=[sent_no])
     draft.add("plaintiff", plaintiff)
     draft.add("defendant", defendants)
-    tail = doc.text[offset + match.end() : offset + match.end() + TAIL_CHARS].split(")")[0]
     filed = FILED.search(tail)
     if filed is not None:
         draft.date = normalize_date(filed["date"], published=doc._.published)

@@ -39,7 +39,7 @@ from pipeline.events.drafts import (
 from pipeline.events.genre import read_release
 from pipeline.events.lexicon import Lexicon, load_lexicon, may_hold_event
 from pipeline.events.merge import finish_events, split_separate
-from pipeline.events.parties import class_size, fit_kinds
+from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
 from pipeline.events.rulings import found_violators, is_court_decision
 from pipeline.events.syntax import (
@@ -261,6 +261,7 @@ class EventExtractor:
                 if draft is not None:
                     drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
         drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
+        fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 

@@ -27,6 +27,8 @@ HOUSE_HEADS = frozenset({"Commission", "Bureau", "Board", "Agency", "Authority",
 # Kinds of cluster a bare short form can have been given by the entity stage.
 SHORT_FORM_KINDS = frozenset({"REGULATOR", "ORG", "PUBLIC_BODY"})
 DEFINITE_ARTICLES = frozenset({"the"})
+# Words by which a longer name goes on after the head word ("the Board of Governors").
+NAME_CONTINUATIONS = frozenset({"of", "for"})
 # The label of a docket number that the NER takes for a name ("Civil Action No", "Case No."): captions and
 # citations hold it, and it is never a party.
 DOCKET_LABEL = re.compile(r"^(?:civil action|case|misc\.?|docket|civ\.?)(?:\s+no\.?)?$", re.IGNORECASE)
@@ -36,16 +38,14 @@ def house_form(token: Token) -> str | None:
     """The head word when ``token`` is an agency's bare short form: 'the Bureau', 'the Commission's'.
 
     The word is capitalised, follows 'the' and does not go on as a longer name ('the Board of Governors',
-    'the Commission Regulation').
+    'the Commission for Racial Equality'); it may modify a noun of its own ('the Commission Order').
     """
     if token.text not in HOUSE_HEADS or token.i == 0:
         return None
     if token.nbor(-1).lower_ not in DEFINITE_ARTICLES:
         return None
-    if token.i + 1 < len(token.doc):
-        nxt = token.nbor(1)
-        if nxt.lower_ == "of" or (nxt.text[:1].isupper() and nxt.is_alpha):
-            return None
+    if token.i + 1 < len(token.doc) and token.nbor(1).lower_ in NAME_CONTINUATIONS:
+        return None
     return token.text
 
 

@@ -64,3 +64,21 @@ def test_caption_gives_a_suit_with_every_listed_defendant(extractor):
     defendants = set().union(*(role_names(record, s, "defendant") for s in suits))
     assert {"Robert Shapiro", "Peter Jones"} <= defendants
     assert not any("Civil Action" in name for name in defendants)
+
+
+@pytest.mark.parametrize(
+    ("text", "suits"),
+    [
+        # the criminal case's caption names no lawsuit; the SEC's civil action does
+        (
+            "Securities and Exchange Commission v. Robert W. Murray, No. 1:17-cv-03788 (S.D.N.Y. filed May 19, "
+            "2017) United States v. Robert M. Murray, No. 1:17-cr-00452 (S.D.N.Y. filed May 5, 2017)\n"
+            "On March 9, 2018, a judge sentenced Robert W. Murray, a defendant in a pending SEC litigation, to "
+            "two years imprisonment.",
+            {"2017-05-19"},
+        ),
+    ],
+)
+def test_criminal_captions_give_no_suit(extractor, text, suits):
+    record = run(extractor, text, published="2018-03-22")
+    assert {e.date for e in events_of_type(record, "LAWSUIT")} == suits

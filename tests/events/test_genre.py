@@ -20,7 +20,8 @@ NLP = spacy.blank("en")
         ("The Commission's order finds that the firm violated the rule.", "Commission", "Commission"),
         ("a bureau of the city", "bureau", None),  # not capitalised: no agency's name
         ("the Board of Governors of the Federal Reserve System", "Board", None),  # a longer name goes on
-        ("the Commission Regulation on block exemptions", "Commission", None),
+        ("the Commission for Racial Equality", "Commission", None),
+        ("the Commission Order found that the firm failed to supervise", "Commission", "Commission"),
         ("Bureau chief Smith said", "Bureau", None),  # no definite article
     ],
 )
