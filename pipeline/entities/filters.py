@@ -30,11 +30,18 @@ if TYPE_CHECKING:
 HEADLINE_CAPITALISED_SHARE = 0.6
 # An outlet that "has learned" or "understands" something speaks in the article's own voice: the publisher.
 PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
-# "..., he told Reuters." / "told the BBC in an interview": an interview the outlet itself held. What ends such
-# a reporting clause right after the outlet; an instruction ("the CMA told Google to ...", "told Acme that it
-# must ...") continues with "to" or a clause and names the party addressed, who stays an organisation.
-INTERVIEW_ENDS = frozenset({".", ",", ";", ":", '"', "'", "in", "on", "last", "this", "earlier", "during", "after"})
+# "..., he told Reuters.", "Jeffers told the BBC's Politics Show": a person speaking to an outlet is an
+# interview the outlet itself held. An organisation telling a party something is an instruction ("the CMA told
+# Google to ..."), and the party addressed stays an organisation: the teller decides, and "to" after the
+# addressee always makes an instruction.
 INTERVIEW_VERBS = frozenset({"told"})
+SPEAKER_WORDS = frozenset(
+    {
+        "he", "she", "they", "i", "we", "you", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+        "source", "sources", "analyst", "analysts", "executive", "lawyer", "minister", "secretary", "chairman",
+        "chairwoman", "director", "adviser", "advisor", "economist", "also", "later", "recently",
+    }
+)  # fmt: skip
 # Verbs of speech right after a name: people speak, organisations mostly "said in a statement".
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued", "testified", "wrote"})
 # Words after a speech verb that make the speaker an organisation ("Acme said in a statement").
@@ -209,12 +216,17 @@ def _publisher_mention(span: Span) -> bool:
 
 
 def _interview_mention(span: Span) -> bool:
-    """'..., he told Reuters.', 'told the BBC in an interview': the outlet someone spoke to, with the reporting
-    clause ending right after it; not 'the CMA told Google to ...' (an instruction to a party)."""
+    """'..., he told Reuters.', 'Jeffers told the BBC's Politics Show': the outlet a person spoke to; not
+    'the CMA told Google to ...' (an instruction to a party)."""
     doc = span.doc
-    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
-    told = bool(before) and (before[-1] in INTERVIEW_VERBS or (before[-1] == "the" and before[:1] == ["told"]))
-    return told and (span.end == len(doc) or doc[span.end].lower_ in INTERVIEW_ENDS)
+    at = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    if at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "to":
+        return False
+    teller = doc[at - 1]
+    # a person, a speaker's noun or pronoun, or a capitalised word no entity claims (a surname the NER missed)
+    return teller.ent_type_ == "PERSON" or teller.lower_ in SPEAKER_WORDS or (teller.is_title and not teller.ent_type_)
 
 
 def is_publisher(cluster: EntityCluster) -> bool:

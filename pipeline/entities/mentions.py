@@ -68,6 +68,10 @@ ISSUED_RULE_NUMBER = r"^(?:\d{1,5}[a-z]{0,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|[A-Z]-\d{
 RULE_SUFFIX: tuple[dict[str, Any], ...] = ({"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,3}[a-z]?$"}})
 REGULATION_LETTERS = r"^(?:[A-Z]{1,2}|[A-Z]-[A-Z]{1,2}|SHO|NMS|ATS|BTR)\.?$"
 
+# Match key of descriptive references whose place follows the head ("the DPA from Luxembourg").
+POSTPOSED_DESCRIPTOR = "DESCRIPTOR_POSTPOSED"
+POSTPOSED_PLACE_LINKS = ("of", "from", "in")
+
 # Word ids of what each matcher needs at least once in a document: most documents lack one, and a
 # matcher costs a pass over every token, so it runs only where it can match.
 _DESCRIPTOR_HEAD_IDS = frozenset(get_string_id(w) for w in DESCRIPTOR_HEADS)
@@ -191,6 +195,25 @@ def descriptor_matcher(vocab: Vocab) -> Matcher:
                 {"ORTH": {"IN": ["'s", "'"]}, "OP": "?"},
                 {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
                 {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    # The place after the head: "the DPA from Luxembourg", "the data protection authority of Lower Saxony"
+    # (enforcement trackers and translated decisions write it so); the place need not be an NER entity, the
+    # resolver keeps the reference only where the gazetteer knows the place and its authority.
+    matcher.add(
+        POSTPOSED_DESCRIPTOR,
+        [
+            [
+                {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
+                {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+                {"LOWER": {"IN": list(POSTPOSED_PLACE_LINKS)}},
+                {"LOWER": "the", "OP": "?"},
+                {"IS_TITLE": True},
+                {"IS_TITLE": True, "OP": "?"},
+                {"LOWER": "of", "OP": "?"},
+                {"IS_TITLE": True, "OP": "?"},
             ]
         ],
         greedy="LONGEST",

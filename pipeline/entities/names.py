@@ -63,7 +63,17 @@ REGULATOR_HEAD_PATTERN = re.compile(
     r"investigative service|sheriff'?s office|"
     # Federal law-enforcement agencies named "... Service" investigate and arrest ("U.S. Marshals Service",
     # "Diplomatic Security Service", "Postal Inspection Service"); "service" alone heads companies.
-    r"marshals service|diplomatic security service|inspection service)\b",
+    r"marshals service|diplomatic security service|inspection service|"
+    # State financial supervisors named for their field ("Massachusetts Securities Division", "Texas State
+    # Securities Board", "Division of Banks", "Superintendent of Financial Services", "Insurance Commissioner")
+    r"securities (division|board|bureau)|division of (banks|banking|securities|insurance|financial institutions|"
+    r"consumer credit)|superintendent of (banks|banking|insurance|financial services|financial institutions)|"
+    r"(banking|insurance|securities) (commissioner|superintendent|regulator)|"
+    # Legislatures' committees and groups holding inquiries ("House Financial Services Committee", "Senate
+    # Permanent Subcommittee on Investigations", "Commons Treasury Select Committee", "All-Party Parliamentary
+    # Group on Betting and Gaming"): the guidelines count them as regulators
+    r"(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
+    r"\b(committee|subcommittee|inquiry|group on))\b",
     re.IGNORECASE,
 )
 # Authorities named for the service they run (a transit, port or housing authority) operate it and are
@@ -99,9 +109,16 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
     r"station|plant|reactor|refinery|headquarters|"
     r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|"
-    r"virus|disease|syndrome)$",
+    r"virus|disease|syndrome|"
+    # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
+    # "Written Agreement", "Civil Action No", "Litigation Releases", "Attachment 2", "Monthly Installments")
+    r"order|orders|agreement|releases?|complaint|judgment|decree|attachment \d*|exhibit \w*|proceedings?|"
+    r"petition|motion|docket|action no\.?|case no\.?|installments?)$|"
+    r"^(order|civil action|administrative order|written agreement|consent order|final judgment) ",
     re.IGNORECASE,
 )
+# File formats and databases that releases link to ("PDF", "EDGAR"): never an organisation of the story.
+NON_ORG_WORDS = frozenset({"pdf", "html", "edgar", "xbrl", "faq", "cease", "desist"})
 # A government form named by its number ("Forms I-9", "Form 1040", "Form W-2"): a document, not a body.
 NUMBERED_FORM_PATTERN = re.compile(r"^forms? [a-z]{0,2}-?\d", re.IGNORECASE)
 # Words of a job title ("Trial Attorneys", "GSA Inspector", "Home Secretary"): a phrase holding one names
@@ -279,6 +296,8 @@ def names_no_organisation(text: str) -> bool:
         return True
     if "," in text and all(w in GENERIC_WORDS for w in plain):
         return True  # a list of kinds the NER read as one name: "Federal, State and local partners"
+    if len(plain) == 1 and plain[0] in NON_ORG_WORDS:
+        return True
     return generic_alone(text)
 
 

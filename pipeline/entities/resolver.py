@@ -31,6 +31,8 @@ from pipeline.entities.mentions import (
     DESCRIPTOR_MODIFIERS,
     LAW_DESCRIPTOR_MODIFIERS,
     LAW_SCOPE_WORDS,
+    POSTPOSED_DESCRIPTOR,
+    POSTPOSED_PLACE_LINKS,
     can_describe,
     can_name_law,
     descriptor_matcher,
@@ -53,7 +55,7 @@ from pipeline.entities.names import (
     org_kind,
     singular_name,
 )
-from pipeline.gazetteer import Gazetteer, find_district_offices, normalize_surface
+from pipeline.gazetteer import Gazetteer, GazetteerEntry, find_district_offices, normalize_surface
 from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser, stated_currency
 
 __all__ = ["EntityResolver"]
@@ -97,6 +99,7 @@ class EntityResolver:
         self.law_matcher = law_descriptor_matcher(nlp.vocab)
         self.rule_matcher = numbered_rule_matcher(nlp.vocab)
         self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
+        self._countries: set[str] = set()  # countries the document being typed names (_by_document_country)
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -112,8 +115,12 @@ class EntityResolver:
         if not can_describe(doc, words):
             return []
         spans = []
-        for _, start, end in self.matcher(doc):
+        postposed = doc.vocab.strings[POSTPOSED_DESCRIPTOR]
+        for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
+            if match_id == postposed:
+                spans += self._postposed_descriptor(span)
+                continue
             gpe = [t for t in span if t.ent_type_ in {"GPE", "NORP", "LOC"}]
             head = [t for t in span if t.lower_ in DESCRIPTOR_MODIFIERS or t.lower_ in DESCRIPTOR_HEADS]
             if not gpe or not head:
@@ -123,6 +130,20 @@ class EntityResolver:
             entry = self.gazetteer.resolve_description(country=country, domain_phrase=phrase)
             spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
         return spans
+
+    def _postposed_descriptor(self, span: Span) -> list[Span]:
+        """'the DPA from Luxembourg', 'the data protection authority of Lower Saxony': a regulator mention
+        where the gazetteer knows the place (country or subdivision) and its one authority for the phrase;
+        the longest known place wins ("of Isle of Man"), an unknown one gives nothing."""
+        link = next(t.i for t in span if t.lower_ in POSTPOSED_PLACE_LINKS)
+        phrase = " ".join(t.text if t.is_upper else t.lower_ for t in span.doc[span.start : link])
+        start = link + 1 + (span.doc[link + 1].lower_ == "the")
+        for end in range(span.end, start, -1):
+            place = span.doc[start:end].text
+            entry = self.gazetteer.resolve_description(country=place, domain_phrase=phrase)
+            if entry is not None:
+                return [Span(span.doc, span.start, end, label="REGULATOR", kb_id=entry.id)]
+        return []
 
     def default_currency(self, doc: Doc) -> str | None:
         """The currency the document's ambiguous markers mean, as the document states it
@@ -223,9 +244,11 @@ class EntityResolver:
             if not kb:
                 return None if label == "ORG" else Span(span.doc, trimmed.start, trimmed.end, label=label)
         if label in NAMED_GROUP or label == "LAW":
-            entry = self.gazetteer.get(kb) if kb else self._lookup(name)
+            entry = self.gazetteer.get(kb) if kb else self._lookup(name) or self._by_document_country(name)
             if entry is not None:
                 label, kb = entry.type, entry.id
+            elif label == "LAW" and not kb and names_no_organisation(name) and not org_kind(name) == "LAW":
+                return None  # "Written Agreement", "Consent Order": the NER's LAW for a document of the case
             elif label == "ORG":
                 label = org_kind(name)
                 if label == "ORG" and (
@@ -281,6 +304,9 @@ class EntityResolver:
         ruled = {i for r in rules for i in range(r.start, r.end)}
         ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
         self._house = self._house_heads(ents)
+        self._countries = {
+            code for e in ents if e.label_ in ("GPE", "NORP") and (code := self._country_code(e.text)) is not None
+        }
         laws = [
             Span(doc, start, end, label="LAW")
             for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
@@ -310,6 +336,15 @@ class EntityResolver:
                 typed.append(part)
         kept = sorted(filter_spans(typed), key=lambda s: s.start)
         return self._units_of_regulators(doc, kept), renames, repaired, amounts
+
+    def _by_document_country(self, name: str) -> GazetteerEntry | None:
+        """The entry an alias shared by several countries' bodies means ("CNPD": Luxembourg's or Portugal's;
+        "Datatilsynet": Denmark's or Norway's): the one whose country the document names, if exactly one."""
+        candidates = self.gazetteer.lookup_all(name) if self._countries else ()
+        if len(candidates) < 2:
+            return None
+        named = [e for e in candidates if e.country and e.country.split("-")[0] in self._countries]
+        return named[0] if len(named) == 1 else None
 
     def _house_heads(self, ents: list[Span]) -> dict[str, str]:
         """House short form -> the gazetteer id of the one regulator of the document whose name or alias

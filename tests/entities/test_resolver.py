@@ -46,6 +46,8 @@ def _clusters(text: str, names: list[str]) -> list[EntityCluster]:
         ("The official told Reuters in an interview that the probe continues.", ["Reuters"], []),
         # an outlet named in another role too is part of the story
         ("Reuters was sued by the photographer. Its lawyer told Reuters nothing.", [], ["Reuters"]),
+        ("Their lawyer told Reuters following a brief hearing.", ["Reuters"], []),
+        ("The regulator told Acme Corp in a letter that it must stop.", [], ["Acme Corp"]),
     ],
 )  # fmt: skip
 def test_drop_publisher_removes_the_outlet_sources_talk_to(text: str, outlets: list[str], kept: list[str]) -> None:
@@ -465,3 +467,70 @@ def test_house_short_form_is_the_agency_the_document_names(extractor, text: str,
 )
 def test_bare_description_or_house_form_without_its_body_is_no_org(extractor, text: str) -> None:
     assert _orgs(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        # the place after the head, as enforcement trackers write it
+        ("The DPA from Luxembourg has imposed a fine of EUR 5,300 on a company.", "reg:cnpd-lu"),
+        ("The data protection authority of Hamburg fined the retailer.", "reg:dpa-de-hh"),
+        # an alias several countries' bodies share, settled by the country the document names
+        ("In Luxembourg, the CNPD fined a company EUR 5,000.", "reg:cnpd-lu"),
+        ("A Portuguese hospital was fined by the CNPD for lax access controls.", "reg:cnpd-pt"),
+    ],
+)  # fmt: skip
+def test_regulator_located_by_the_document(extractor, text: str, kb_id: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t11", text=text, title=None, published="2021-01-01"))
+    assert [e.kb_id for e in record.entities if e.type == "REGULATOR"] == [kb_id]
+
+
+def test_unknown_place_after_a_head_is_no_regulator(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = "The Commission of Inquiry in Springfield heard evidence from residents."
+    record = extractor.extract_record(InputRecord(id="t12", text=text, title=None, published="2021-01-01"))
+    assert not any(e.kb_id for e in record.entities if e.type == "REGULATOR")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The AEPD fined Alava Norte, S.L. for sending an invoice without a contract.", "Alava Norte, S.L."),
+        ("The Garante fined Borgo Fonte Scura S.R.L. over its cameras.", "Borgo Fonte Scura S.R.L."),
+        ("The Finnish DPA fined Kymen Vesi Oy for a data breach.", "Kymen Vesi Oy"),
+    ],
+)  # fmt: skip
+def test_european_legal_forms_make_company_names(extractor, text: str, org: str) -> None:
+    assert org in _orgs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # SEC litigation releases and Federal Reserve orders (public domain): release furniture
+        ("SEC v. Acme Corp., Civil Action No. 02-CV-1234 (S.D.N.Y.). The SEC sued Acme Corp.", "Civil Action No"),
+        ("See also: Order Instituting Proceedings against Acme Corp. Litigation Releases are online.",
+         "Litigation Releases"),
+        ("The Federal Reserve terminated the Written Agreement with Acme Bank. Attachment 2 (PDF).", "Attachment 2"),
+    ],
+)  # fmt: skip
+def test_documents_of_a_case_are_not_organisations(extractor, text: str, not_org: str) -> None:
+    assert not_org not in _orgs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "regulator"),
+    [
+        ("The House Financial Services Committee opened an inquiry into Acme Bank.",
+         "House Financial Services Committee"),
+        ("The Massachusetts Securities Division sued Acme Securities LLC.", "Massachusetts Securities Division"),
+    ],
+)  # fmt: skip
+def test_legislative_committees_and_state_supervisors_are_regulators(extractor, text: str, regulator: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t13", text=text, title=None, published="2021-01-01"))
+    assert regulator in _sets(record).get("REGULATOR", set())

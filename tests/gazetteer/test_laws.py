@@ -46,6 +46,11 @@ def matcher() -> tuple[spacy.language.Language, GazetteerMatcher]:
         ("The SEC cited Section 10(b) of the Exchange Act.",
          [("Section 10(b) of the Exchange Act", "law:exchange-act")]),
         ("Article 5 of the contract was breached, not the GDPR.", [("GDPR", "law:gdpr")]),
+        # national data-protection and e-privacy acts the GDPR tracker cites next to the GDPR
+        ("The AEPD found a breach of Art. 21 LSSI and Art. 23 LOPDGDD.",
+         [("Art. 21 LSSI", "law:lssi-es"), ("Art. 23 LOPDGDD", "law:lopdgdd-es")]),
+        ("It violated Art. 11 Law 3471/2006.", [("Art. 11 Law 3471/2006", "law:gr-3471-2006")]),
+        ("It breached Section 26 BDSG.", [("Section 26 BDSG", "law:bdsg-de")]),
     ],
 )  # fmt: skip
 def test_named_provisions_are_laws(
