@@ -148,7 +148,7 @@ LEDE_LIST_END = re.compile(
     r"\((?:collectively|together)|;|\.(?:\s|$)"
 )
 FILING_TERMS = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:proposed|consent|final|stipulated|bureau's|board's)\s+)*"
+    r"\b(?:the|this|that)\s+(?:\w+(?:'s|\u2019s)\s+)?(?:(?:proposed|consent|final|stipulated)\s+)*"
     r"(?:order|judgment|complaint|settlement)s?\b",
     re.IGNORECASE,
 )
