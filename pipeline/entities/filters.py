@@ -225,8 +225,10 @@ def _interview_mention(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ == "to":
         return False
     teller = doc[at - 1]
-    # a person, a speaker's noun or pronoun, or a capitalised word no entity claims (a surname the NER missed)
-    return teller.ent_type_ == "PERSON" or teller.lower_ in SPEAKER_WORDS or (teller.is_title and not teller.ent_type_)
+    # a person, a speaker's noun or pronoun, or a capitalised word inside a sentence that no entity claims (a
+    # surname the NER missed; a sentence's first word is capitalised whatever it is)
+    surname = teller.is_title and not teller.ent_type_ and teller.i > 0 and not teller.is_sent_start
+    return teller.ent_type_ == "PERSON" or teller.lower_ in SPEAKER_WORDS or surname
 
 
 def is_publisher(cluster: EntityCluster) -> bool:

@@ -32,6 +32,11 @@ GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
 # Function words the NER leaves at the end of a span ("Union by", "Management Centre at", "Administration
 # and"): a name never ends in one written in lower case.
 TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "at", "by", "to", "for", "in", "on", "the", "with", "from"})
+# Procedural roles that legal copy puts before a party's name ("Defendant W.J. Nolan", "Relief Defendant Acme
+# LLC", "Respondent Acme Bank"): the role is no part of the name.
+PARTY_ROLE_WORDS = frozenset(
+    {"defendant", "defendants", "relief", "respondent", "respondents", "plaintiff", "plaintiffs", "petitioner"}
+)
 # Capitalised articles only ever begin a name: one at the end of a span is the next sentence glued on
 # ("hepatitis B. The Justice Department") or a name the NER cut ("IPC The Hospitalist Co.").
 LEADING_ARTICLES = frozenset({"The"})
@@ -88,6 +93,7 @@ def trim_mention(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
         or GLUED_TOKEN.search(doc[start].text)
+        or (doc[start].lower_ in PARTY_ROLE_WORDS and end - start > 1 and doc[start + 1].is_title)
     ):  # fmt: skip
         start += 1
     while end > start and (

@@ -69,11 +69,22 @@ REGULATOR_HEAD_PATTERN = re.compile(
     r"securities (division|board|bureau)|division of (banks|banking|securities|insurance|financial institutions|"
     r"consumer credit)|superintendent of (banks|banking|insurance|financial services|financial institutions)|"
     r"(banking|insurance|securities) (commissioner|superintendent|regulator)|"
-    # Legislatures' committees and groups holding inquiries ("House Financial Services Committee", "Senate
-    # Permanent Subcommittee on Investigations", "Commons Treasury Select Committee", "All-Party Parliamentary
-    # Group on Betting and Gaming"): the guidelines count them as regulators
+    # Legislatures' committees and groups ("House Financial Services Committee", "Senate Permanent
+    # Subcommittee on Investigations", "All-Party Parliamentary Group on Betting and Gaming"): regulators
+    # where they hold an inquiry (the resolver checks the context, see LEGISLATIVE_BODY_PATTERN)
     r"(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
     r"\b(committee|subcommittee|inquiry|group on))\b",
+    re.IGNORECASE,
+)
+LEGISLATIVE_BODY_PATTERN = re.compile(
+    r"\b(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
+    r"\b(committee|subcommittee|inquiry|group on)\b",
+    re.IGNORECASE,
+)
+# Words near a legislature's committee that show it investigating, the role the guidelines make a regulator
+# ("a parliamentary committee holding an inquiry"); elsewhere it is a public body in another role.
+INQUIRY_CUE_PATTERN = re.compile(
+    r"^(inquir|enquir|investigat|probe|hearing|subpoena|testif|summon|question|grill|report|evidence|examin)",
     re.IGNORECASE,
 )
 # Authorities named for the service they run (a transit, port or housing authority) operate it and are
@@ -108,7 +119,8 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"program|programs|programme|programmes|initiative|scheme|"
     r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
     r"station|plant|reactor|refinery|headquarters|"
-    r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|"
+    r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|expo|exhibition|conference|"
+    r"summit|oscars|baftas|grammys|emmys|electronics show|motor show|air show|trade show|"
     r"virus|disease|syndrome|"
     # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
     # "Written Agreement", "Civil Action No", "Litigation Releases", "Attachment 2", "Monthly Installments")
@@ -117,8 +129,11 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"^(order|civil action|administrative order|written agreement|consent order|final judgment) ",
     re.IGNORECASE,
 )
-# File formats and databases that releases link to ("PDF", "EDGAR"): never an organisation of the story.
-NON_ORG_WORDS = frozenset({"pdf", "html", "edgar", "xbrl", "faq", "cease", "desist"})
+# File formats and databases that releases link to ("PDF", "EDGAR") and award ceremonies named alone ("the
+# Oscars"): never an organisation of the story.
+NON_ORG_WORDS = frozenset(
+    {"pdf", "html", "edgar", "xbrl", "faq", "cease", "desist", "oscars", "baftas", "grammys", "emmys", "olympics"}
+)
 # A government form named by its number ("Forms I-9", "Form 1040", "Form W-2"): a document, not a body.
 NUMBERED_FORM_PATTERN = re.compile(r"^forms? [a-z]{0,2}-?\d", re.IGNORECASE)
 # Words of a job title ("Trial Attorneys", "GSA Inspector", "Home Secretary"): a phrase holding one names

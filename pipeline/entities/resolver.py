@@ -45,6 +45,8 @@ from pipeline.entities.mentions import (
     trim_mention,
 )
 from pipeline.entities.names import (
+    INQUIRY_CUE_PATTERN,
+    LEGISLATIVE_BODY_PATTERN,
     NAME_CACHE_SIZE,
     bare_possessive_split,
     generic_alone,
@@ -87,6 +89,51 @@ HOUSE_HEADS = frozenset({"Commission", "Bureau", "Board", "Agency", "Authority",
 
 # One capital and a full stop is an initial or a sentence end ("hepatitis B. The ..."), never a name.
 LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+# Short aliases of the gazetteer (2-4 capitals: "FA", "ICC", "CAT", "ESA") collide with cups, programmes and
+# other bodies' initials; one counts only with support: the entry's full name elsewhere in the document, or
+# words of enforcement near it, and never as the first word of another name ("FA Cup", "ICC Trophy").
+SHORT_ALIAS = re.compile(r"^[A-Z]{2,4}$")
+SHORT_ALIAS_WINDOW = 20
+ENFORCEMENT_CUE = re.compile(
+    r"^(fine|fined|fines|fining|penalt|regulat|watchdog|investigat|probe|inquir|enquir|enforce|sanction|sue|sued|"
+    r"suing|lawsuit|complaint|charg|settle|ruled|ruling|order|authorit|agency|commission|court|tribunal|judge|"
+    r"appeal|violat|breach|law|rule|prosecut|audit|supervis|licen|ban|banned|ombudsman|block|merger|acqui|"
+    r"approv|clear|decision|decid|review|warn|rebuk|reprimand|raid|halt|ceas|demand|requir|complian|consult)",
+    re.IGNORECASE,
+)
+COLLISION_HEADS = frozenset(
+    {
+        "Cup", "Trophy", "Award", "Awards", "Championship", "Championships", "Final", "Finals", "Series", "Games",
+        "Show", "Prize", "Programme", "Program", "Scheme", "Scan", "Fund", "Festival", "Week",
+    }
+)  # fmt: skip
+
+
+def supported_short_alias(ent: Span, *, full_names: tuple[str, ...], text_lower: str) -> bool:
+    """Whether a gazetteer match of a short alias (2-4 capitals) stands for its entry here (see SHORT_ALIAS)."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in COLLISION_HEADS:
+        return False
+    if any(name.lower() in text_lower for name in full_names):
+        return True
+    start, end = max(ent.start - SHORT_ALIAS_WINDOW, 0), min(ent.end + SHORT_ALIAS_WINDOW, len(doc))
+    return any(ENFORCEMENT_CUE.match(t.text) for t in doc[start:end] if t.i < ent.start or t.i >= ent.end)
+
+
+# How many tokens around a legislature's committee are searched for words of an inquiry.
+INQUIRY_WINDOW = 25
+
+
+def _near_inquiry(span: Span) -> bool:
+    """True when words of an inquiry ("inquiry", "investigating", "hearing", "testified") stand near a
+    committee's mention, within its sentence where sentences are known."""
+    doc = span.doc
+    start, end = max(span.start - INQUIRY_WINDOW, 0), min(span.end + INQUIRY_WINDOW, len(doc))
+    if doc.has_annotation("SENT_START"):
+        start, end = max(start, span.sent.start), min(end, span.sent.end)
+    return any(INQUIRY_CUE_PATTERN.match(t.lower_) for t in doc[start:end] if t.i < span.start or t.i >= span.end)
 
 
 class EntityResolver:
@@ -251,6 +298,8 @@ class EntityResolver:
                 return None  # "Written Agreement", "Consent Order": the NER's LAW for a document of the case
             elif label == "ORG":
                 label = org_kind(name)
+                if label == "REGULATOR" and LEGISLATIVE_BODY_PATTERN.search(name) and not _near_inquiry(trimmed):
+                    label = "PUBLIC_BODY"  # a legislature's committee passing a budget or a law regulates nothing
                 if label == "ORG" and (
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
@@ -287,11 +336,19 @@ class EntityResolver:
         def overlaps_grammar(span: Span) -> bool:
             return any(g.start < span.end and span.start < g.end for g in grammar)
 
+        text_lower = text.lower()
+
         def kept_ent(ent: Span) -> bool:
             if ent.label_ == "MONEY":
                 # the grammar reads its text alone but not in place: the context says it is no money
                 # ("102 pounds emitted per hour")
                 return not overlaps_grammar(ent) and not find_amounts(ent.text)
+            if ent.label_ in ("REGULATOR", "COURT", "LAW") and SHORT_ALIAS.match(ent.text):
+                names = tuple(
+                    n for e in self.gazetteer.lookup_all(ent.text) for n in (e.name, *e.aliases) if len(n) > 4
+                )
+                if names and not supported_short_alias(ent, full_names=names, text_lower=text_lower):
+                    return False
             if ent.label_ == "LAW":  # "Revs 1.1 billion": a table figure the model took for a law
                 return not overlaps_grammar(ent) or bool(ent.kb_id_)
             return ent.label_ == "DATE" or not overlaps_grammar(ent)

@@ -534,3 +534,62 @@ def test_legislative_committees_and_state_supervisors_are_regulators(extractor, 
 
     record = extractor.extract_record(InputRecord(id="t13", text=text, title=None, published="2021-01-01"))
     assert regulator in _sets(record).get("REGULATOR", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kb_id"),
+    [
+        ("The FA fined Chelsea 50,000 pounds for misconduct.", "reg:fa-england"),
+        ("The SEC charged Acme Corp with fraud.", "reg:sec-us"),
+        ("The CMA blocked the merger.", "reg:cma-uk"),
+    ],
+)  # fmt: skip
+def test_short_alias_with_enforcement_context_is_the_regulator(extractor, text: str, kb_id: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t14", text=text, title=None, published="2021-01-01"))
+    assert kb_id in {e.kb_id for e in record.entities if e.type == "REGULATOR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal beat Chelsea in the FA Cup final on Saturday.",  # a cup named after the body
+        "India won the ICC Trophy in 2002 after a tense match.",
+        "ESA launched a new satellite to study the climate.",  # another body's initials, no enforcement
+    ],
+)
+def test_short_alias_without_support_is_no_gazetteer_entity(extractor, text: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t15", text=text, title=None, published="2021-01-01"))
+    assert not any(e.kb_id for e in record.entities if e.type in ("REGULATOR", "COURT", "LAW"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Lower House Budget Committee approved the budget on Friday.", "PUBLIC_BODY"),
+        ("The Senate Permanent Subcommittee on Investigations held a hearing on Acme Bank.", "REGULATOR"),
+    ],
+)  # fmt: skip
+def test_legislative_committee_is_a_regulator_only_when_it_inquires(extractor, text: str, kind: str) -> None:
+    from pipeline.io.source import InputRecord
+
+    record = extractor.extract_record(InputRecord(id="t16", text=text, title=None, published="2021-01-01"))
+    committees = [e.type for e in record.entities if "Committee" in e.name or "Subcommittee" in e.name]
+    assert committees == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "not_org"),
+    [
+        ("Defendant Acme Securities LLC consented to the entry of a final judgment.", "Acme Securities LLC",
+         "Defendant Acme Securities LLC"),
+        ("Sony showed its new television at the Consumer Electronics Show in Las Vegas.", "Sony",
+         "Consumer Electronics Show"),
+    ],
+)  # fmt: skip
+def test_party_roles_and_events_are_no_part_of_an_org(extractor, text: str, org: str, not_org: str) -> None:
+    orgs = _orgs(extractor, text)
+    assert org in orgs and not_org not in orgs
