@@ -19,7 +19,8 @@ from pipeline.values import normalize_date
 # "Securities and Exchange Commission v. A, B and C Ltd., Civil Action No. 1:19-cv-1 (S.D.N.Y., filed May 1, 2019)"
 CAPTION = re.compile(
     r"(?P<plaintiff>\b[A-Z][\w.,&' ]{1,80}?)\s+v\.\s+(?P<defendants>[^()]{2,600}?)"
-    r"(?P<tail>,?\s*(?:Civil Action|Case|Misc\.|Civ\.)?\s*No\b|,\s*\d{1,2}[:\s-]?\d{2}[-\s]?(?:cv|civ|Civ)\b|\s*\()"
+    r"(?P<tail>,?\s*(?:Civ(?:il|\.)\s+Action|Case|Misc\.|Civ\.)?\s*No\b|"
+    r",\s*\d{1,2}(?:[:\s-]?\d{2})?[-\s]?(?:cv|civ|Civ)\b|\s*\()"
 )
 # Where the defendants' list stops before the docket: "..., Defendants, and X, Relief Defendants".
 LIST_END = re.compile(r",?\s*\b(?:Defendants?\b|et al\b)", re.IGNORECASE)

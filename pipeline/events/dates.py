@@ -96,6 +96,24 @@ def describes_other(etype: str, ent: Span, tok: Token, *, event_type: Callable[[
     return False
 
 
+# "had renewed her licence in 2009", "had been reported in May": the past perfect tells what happened before
+# the action reported; "by May 28, 2018" is a deadline the party missed. Neither dates the action.
+PAST_PERFECT_AUX = frozenset({"had"})
+DEADLINE_WORDS = frozenset({"by"})
+
+
+def before_the_action(ent: Span, tok: Token) -> bool:
+    """True when the date sits in a past-perfect clause other than the trigger's, or is a deadline."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DEADLINE_WORDS:
+        return True
+    for anc in ent.root.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if anc == tok or anc.is_ancestor(tok):
+                return False
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_PERFECT_AUX for c in anc.children)
+    return False
+
+
 def _settled_here(tok: Token, *, event_type: Callable[[Token], str | None]) -> bool:
     """'agreed today to settle a lawsuit', 'a settlement that will resolve its suit': the sentence dates the
     settlement, and a suit's date is its filing."""
@@ -136,10 +154,16 @@ def mention_date(
             continue  # a deadline or a hearing to come ("before the March 2016 elections"), not the action
         if etype in PERIOD_TYPES and period_bound(ent):
             continue
+        if before_the_action(ent, tok):
+            continue  # what the party had done before ("had renewed ... in 2009"), or a deadline it missed
         near = attached(ent.root, tok, max_steps=ATTACHMENT_STEPS) or attached(
             ent.root, verb, max_steps=ATTACHMENT_STEPS
         )
-        if not near and (ent.sent != tok.sent or settled or describes_other(etype, ent, tok, event_type=event_type)):
+        if not near and (
+            ent.sent != tok.sent
+            or settled
+            or describes_other(etype, ent, tok, event_type=event_type)
+        ):
             continue  # another sentence (glued copy), the settlement's date, or a clause about the conduct
         scored.append((0 if near else 1, abs(ent.root.i - tok.i), value))
     return min(scored)[2] if scored else None

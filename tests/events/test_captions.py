@@ -82,3 +82,17 @@ def test_caption_gives_a_suit_with_every_listed_defendant(extractor):
 def test_criminal_captions_give_no_suit(extractor, text, suits):
     record = run(extractor, text, published="2018-03-22")
     assert {e.date for e in events_of_type(record, "LAWSUIT")} == suits
+
+
+@pytest.mark.parametrize(
+    ("caption", "defendants"),
+    [
+        ("SEC v. Robert L. Bentley, Entrust Group and Bentley Financial Services, Inc.,\nCiv. Action No. 53-66 "
+         "(Eastern District of Pennsylvania)", "Robert L. Bentley, Entrust Group and Bentley Financial Services, Inc."),
+        ("SECURITIES AND EXCHANGE COMMISSION v. MILLENNIUM SOFTWARE SOLUTIONS, INC. and MARK SHKOLIR, 97 Civ. 9019 "
+         "(S.D.N.Y.)", "MILLENNIUM SOFTWARE SOLUTIONS, INC. and MARK SHKOLIR"),
+    ],
+)  # fmt: skip
+def test_caption_docket_forms(caption, defendants):
+    match = CAPTION.search(caption)
+    assert match is not None and match["defendants"].rstrip(",") == defendants

@@ -164,3 +164,18 @@ def test_dateline(text, published, day):
 )
 def test_release_dates(extractor, text, published, etype, date):
     assert date in dates_of(run(extractor, text, published=published), etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "not_date"),
+    [
+        # what the party had done before the action, glued into the action's sentence
+        ("The Spanish DPA has imposed a fine of EUR 5,000 on Certime S.A. because the data subject had renewed "
+         "her licence with the controller in 2009.", "FINE", "2009"),
+        # a deadline the party missed
+        ("The Italian DPA has fined the Acme Ministry EUR 75,000 for failing to appoint a data protection "
+         "officer by May 28, 2018.", "FINE", "2018-05-28"),
+    ],
+)  # fmt: skip
+def test_earlier_conduct_and_deadlines_do_not_date_the_action(extractor, text, etype, not_date):
+    assert not_date not in dates_of(run(extractor, text, published="2021-06-01"), etype)
