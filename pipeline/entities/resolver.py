@@ -100,9 +100,18 @@ ENFORCEMENT_CUE = re.compile(
     r"^(fine|fined|fines|fining|penalt|regulat|watchdog|investigat|probe|inquir|enquir|enforce|sanction|sue|sued|"
     r"suing|lawsuit|complaint|charg|settle|ruled|ruling|order|authorit|agency|commission|court|tribunal|judge|"
     r"appeal|violat|breach|law|rule|prosecut|audit|supervis|licen|ban|banned|ombudsman|block|merger|acqui|"
-    r"approv|clear|decision|decid|review|warn|rebuk|reprimand|raid|halt|ceas|demand|requir|complian|consult)",
+    r"approv|clear|decision|decid|review|warn|rebuk|reprimand|raid|halt|ceas|demand|requir|compl|consult|"
+    # what an authority does in a decision ("the NAIH found", "according to the AEPD", "the DPA concluded")
+    r"found|determin|stat|conclu|noted|held|consider|accord|obligat|legal)",
     re.IGNORECASE,
 )
+# Words of an entry's own field near its short alias ("the GDPR ... consent", "CNIL ... personal data").
+DOMAIN_CUES = {
+    "privacy": re.compile(r"^(data|personal|privacy|consent|controller|processor|processing|camera|cctv|gdpr)"),
+    "competition": re.compile(r"^(merger|cartel|competit|antitrust|market|dominan|acquisition)"),
+    "securities": re.compile(r"^(securit|investor|fraud|trading|insider|broker|stock|shares|disclos)"),
+    "financial": re.compile(r"^(bank|financ|money|launder|capital|loan|credit|insur|payment)"),
+}
 COLLISION_HEADS = frozenset(
     {
         "Cup", "Trophy", "Award", "Awards", "Championship", "Championships", "Final", "Finals", "Series", "Games",
@@ -111,15 +120,19 @@ COLLISION_HEADS = frozenset(
 )  # fmt: skip
 
 
-def supported_short_alias(ent: Span, *, full_names: tuple[str, ...], text_lower: str) -> bool:
-    """Whether a gazetteer match of a short alias (2-4 capitals) stands for its entry here (see SHORT_ALIAS)."""
+def supported_short_alias(ent: Span, *, full_names: tuple[str, ...], domains: frozenset[str], text_lower: str) -> bool:
+    """Whether a gazetteer match of a short alias (2-4 capitals) stands for its entry here (see SHORT_ALIAS):
+    not the first word of another name, and the entry's full name in the document or words of enforcement or
+    of the entry's ``domains`` near it."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text in COLLISION_HEADS:
         return False
     if any(name.lower() in text_lower for name in full_names):
         return True
+    cues = [ENFORCEMENT_CUE, *(DOMAIN_CUES[d] for d in domains if d in DOMAIN_CUES)]
     start, end = max(ent.start - SHORT_ALIAS_WINDOW, 0), min(ent.end + SHORT_ALIAS_WINDOW, len(doc))
-    return any(ENFORCEMENT_CUE.match(t.text) for t in doc[start:end] if t.i < ent.start or t.i >= ent.end)
+    near = [t.lower_ for t in doc[start:end] if t.i < ent.start or t.i >= ent.end]
+    return any(cue.match(word) for word in near for cue in cues)
 
 
 # How many tokens around a legislature's committee are searched for words of an inquiry.
@@ -344,10 +357,11 @@ class EntityResolver:
                 # ("102 pounds emitted per hour")
                 return not overlaps_grammar(ent) and not find_amounts(ent.text)
             if ent.label_ in ("REGULATOR", "COURT", "LAW") and SHORT_ALIAS.match(ent.text):
-                names = tuple(
-                    n for e in self.gazetteer.lookup_all(ent.text) for n in (e.name, *e.aliases) if len(n) > 4
-                )
-                if names and not supported_short_alias(ent, full_names=names, text_lower=text_lower):
+                entries = self.gazetteer.lookup_all(ent.text)
+                names = tuple(n for e in entries for n in (e.name, *e.aliases) if len(n) > 4)
+                domains = frozenset(d for e in entries for d in e.domains)
+                supported = supported_short_alias(ent, full_names=names, domains=domains, text_lower=text_lower)
+                if names and not supported:
                     return False
             if ent.label_ == "LAW":  # "Revs 1.1 billion": a table figure the model took for a law
                 return not overlaps_grammar(ent) or bool(ent.kb_id_)
