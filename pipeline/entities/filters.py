@@ -30,18 +30,18 @@ if TYPE_CHECKING:
 HEADLINE_CAPITALISED_SHARE = 0.6
 # An outlet that "has learned" or "understands" something speaks in the article's own voice: the publisher.
 PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
-# "..., he told Reuters.", "Jeffers told the BBC's Politics Show": a person speaking to an outlet is an
-# interview the outlet itself held. An organisation telling a party something is an instruction ("the CMA told
-# Google to ..."), and the party addressed stays an organisation: the teller decides, and "to" after the
-# addressee always makes an instruction.
+# "..., he told Reuters.", "Ferrero told BBC Sport.": someone speaking to an outlet is an interview the outlet
+# itself held. An authority telling a party something is an instruction ("the CMA told Google to ...",
+# "Regulators told Acme that it must ..."), and the party addressed stays an organisation: the teller decides,
+# and "to" after the addressee always makes an instruction.
 INTERVIEW_VERBS = frozenset({"told"})
-SPEAKER_WORDS = frozenset(
+AUTHORITY_TELLERS = frozenset(
     {
-        "he", "she", "they", "i", "we", "you", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-        "source", "sources", "analyst", "analysts", "executive", "lawyer", "minister", "secretary", "chairman",
-        "chairwoman", "director", "adviser", "advisor", "economist", "also", "later", "recently",
+        "regulator", "regulators", "watchdog", "authority", "authorities", "agency", "commission", "court",
+        "judge", "government", "ministry", "department", "officials", "prosecutors", "bureau", "board",
     }
 )  # fmt: skip
+AUTHORITY_ENTITY_TYPES = frozenset({"REGULATOR", "COURT", "PUBLIC_BODY", "GPE", "NORP"})
 # Verbs of speech right after a name: people speak, organisations mostly "said in a statement".
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued", "testified", "wrote"})
 # Words after a speech verb that make the speaker an organisation ("Acme said in a statement").
@@ -216,8 +216,8 @@ def _publisher_mention(span: Span) -> bool:
 
 
 def _interview_mention(span: Span) -> bool:
-    """'..., he told Reuters.', 'Jeffers told the BBC's Politics Show': the outlet a person spoke to; not
-    'the CMA told Google to ...' (an instruction to a party)."""
+    """'..., he told Reuters.', 'Ferrero told BBC Sport.': the outlet someone spoke to; not 'the CMA told Google
+    to ...' or 'Regulators told Acme that ...' (an authority's instruction to a party)."""
     doc = span.doc
     at = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
     if at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
@@ -225,10 +225,7 @@ def _interview_mention(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ == "to":
         return False
     teller = doc[at - 1]
-    # a person, a speaker's noun or pronoun, or a capitalised word inside a sentence that no entity claims (a
-    # surname the NER missed; a sentence's first word is capitalised whatever it is)
-    surname = teller.is_title and not teller.ent_type_ and teller.i > 0 and not teller.is_sent_start
-    return teller.ent_type_ == "PERSON" or teller.lower_ in SPEAKER_WORDS or surname
+    return teller.ent_type_ not in AUTHORITY_ENTITY_TYPES and teller.lower_ not in AUTHORITY_TELLERS
 
 
 def is_publisher(cluster: EntityCluster) -> bool:

@@ -132,7 +132,21 @@ NON_ORG_HEAD_PATTERN = re.compile(
 # File formats and databases that releases link to ("PDF", "EDGAR") and award ceremonies named alone ("the
 # Oscars"): never an organisation of the story.
 NON_ORG_WORDS = frozenset(
-    {"pdf", "html", "edgar", "xbrl", "faq", "cease", "desist", "oscars", "baftas", "grammys", "emmys", "olympics"}
+    {
+        "pdf",
+        "html",
+        "edgar",
+        "xbrl",
+        "faq",
+        "cease",
+        "desist",
+        "order",
+        "oscars",
+        "baftas",
+        "grammys",
+        "emmys",
+        "olympics",
+    }
 )
 # A government form named by its number ("Forms I-9", "Form 1040", "Form W-2"): a document, not a body.
 NUMBERED_FORM_PATTERN = re.compile(r"^forms? [a-z]{0,2}-?\d", re.IGNORECASE)

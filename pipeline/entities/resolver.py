@@ -160,6 +160,7 @@ class EntityResolver:
         self.rule_matcher = numbered_rule_matcher(nlp.vocab)
         self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
         self._countries: set[str] = set()  # countries the document being typed names (_by_document_country)
+        self._non_org_short_forms: set[str] = set()  # short forms defined for a non-organisation (mentions)
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -317,7 +318,7 @@ class EntityResolver:
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
                     return None
-                if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS:
+                if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS or name in self._non_org_short_forms:
                     return None  # "the DPA", "the regulator": a description without its country names no one
                 described = self._described(name) if label == "ORG" else None
                 if described is not None:
@@ -375,6 +376,8 @@ class EntityResolver:
         ruled = {i for r in rules for i in range(r.start, r.end)}
         ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
         self._house = self._house_heads(ents)
+        # "Apple Card Monthly Installments (ACMI)": the short form of what is no organisation is none either
+        self._non_org_short_forms = {inner.text for outer, inner in renames if names_no_organisation(outer.text)}
         self._countries = {
             code for e in ents if e.label_ in ("GPE", "NORP") and (code := self._country_code(e.text)) is not None
         }

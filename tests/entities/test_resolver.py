@@ -515,6 +515,10 @@ def test_european_legal_forms_make_company_names(extractor, text: str, org: str)
         ("See also: Order Instituting Proceedings against Acme Corp. Litigation Releases are online.",
          "Litigation Releases"),
         ("The Federal Reserve terminated the Written Agreement with Acme Bank. Attachment 2 (PDF).", "Attachment 2"),
+        ("The Order finds that Irwin acted as an unregistered broker.", "Order"),
+        # the short form defined for a product is no organisation either (CFPB orders define their terms so)
+        ("Acme Bank marketed Acme Card Monthly Installments (ACMI) to buyers. Many ACMI users paid interest.",
+         "ACMI"),
     ],
 )  # fmt: skip
 def test_documents_of_a_case_are_not_organisations(extractor, text: str, not_org: str) -> None:
