@@ -43,6 +43,7 @@ from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
 from pipeline.events.rulings import found_violators, is_court_decision
 from pipeline.events.syntax import (
+    ACTOR_VERBS,
     attached,
     court_request_roles,
     expand_conjuncts,
@@ -52,11 +53,13 @@ from pipeline.events.syntax import (
 )
 from pipeline.events.triggers import (
     FILED_NOUNS,
+    consent_to_judgment,
     credit_line,
     criminal_charge,
     faced_only,
     filed_with_agency,
     hypothetical,
+    modality,
     unrealised,
 )
 from pipeline.text import parse_units
@@ -75,6 +78,10 @@ AMOUNT_WORDS = frozenset(
 # "paid $3.5m to end investigations", "will pay $5m to close the case": a payment that ends a claim settles it.
 PAY_TO_END = frozenset({"end", "close"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Verbs by which an action is taken: only their negation negates the event ("did not file a suit").
+TAKING_VERBS = ACTOR_VERBS | frozenset(
+    {"fine", "penalize", "penalise", "sue", "settle", "investigate", "probe", "reach"}
+)
 # A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
@@ -160,14 +167,12 @@ class EventExtractor:
                 return None  # "class-action suit": the head noun is the trigger
             etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
             needed = lex.noun_requirements.get(lemma) or lex.noun_requirements.get(tok.lower_)
-            if needed is not None:
-                context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
-                context |= {tok.head.lemma_, tok.head.lower_}
-                context |= {t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i]}
-                if not context & needed:
-                    return None
+            if needed is not None and not self._context(tok) & needed and not self._regulator_only(tok):
+                return None
         elif tok.pos_ == "VERB" and is_court_request(tok):
             etype = "LAWSUIT"
+        elif consent_to_judgment(tok):
+            etype = "SETTLEMENT"
         elif is_court_decision(tok):
             etype = "LAWSUIT"
         elif tok.pos_ == "VERB" and (
@@ -187,6 +192,27 @@ class EventExtractor:
         if near & excluded or nxt in excluded:
             return None
         return etype
+
+    @staticmethod
+    def _context(tok: Token) -> set[str]:
+        """Words that can make a noun a trigger: its modifiers, its governing word, the three words before it
+        ('a class-action suit', 'filed a complaint') and the two after it ('took action against', 'a complaint,
+        filed ...'), as written and as lemmas."""
+        context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
+        context |= {tok.head.lemma_, tok.head.lower_}
+        context |= {w for t in tok.doc[max(tok.i - 3, 0) : tok.i + 3] if t.i != tok.i for w in (t.lower_, t.lemma_)}
+        return context
+
+    def _regulator_only(self, tok: Token) -> bool:
+        """A noun that is a trigger only with a regulator as party ('a written agreement with the Reserve Bank')."""
+        lex = self.lexicon
+        needed = lex.regulator_requirements.get(tok.lemma_.lower()) or lex.regulator_requirements.get(tok.lower_)
+        return needed is not None and bool(self._context(tok) & needed)
+
+    def _needs_regulator(self, tok: Token) -> bool:
+        lex = self.lexicon
+        needed = lex.noun_requirements.get(tok.lemma_.lower()) or lex.noun_requirements.get(tok.lower_)
+        return self._regulator_only(tok) and not (needed is not None and self._context(tok) & needed)
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
@@ -209,8 +235,10 @@ class EventExtractor:
             i = sent.start + t.i
             idx = index.token_cluster.get(i)
             if idx is None:
-                for c in t.children:
-                    if c.dep_ == "appos" and (sent.start + c.i) in index.token_cluster:
+                for c in t.children:  # "X, the company": the apposition; "the Federal Reserve Bank": the name
+                    # that the entity's span covers without its head word (the proper noun right after it)
+                    head_word = c.dep_ == "compound" and t.pos_ == "PROPN" and c.i == t.i - 1
+                    if (c.dep_ == "appos" or head_word) and (sent.start + c.i) in index.token_cluster:
                         idx = index.token_cluster[sent.start + c.i]
                         break
             if idx is None:
@@ -259,7 +287,8 @@ class EventExtractor:
                     continue
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
-                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
+                    amounts = index.in_sentence(sent, frozenset({"MONEY"}))
+                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS, amounts=amounts)
         drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
         fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
@@ -270,11 +299,18 @@ class EventExtractor:
             roles = court_request_roles(tok)
         else:
             roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        sentencing = roles.governing_verb
+        if etype == "FINE" and not roles.patient and sentencing is not None and sentencing.lemma_ == "sentence":
+            # "X was sentenced to probation and a $7,500 fine", "the judge sentenced X to ... a fine": a criminal
+            # fine is the sentenced defendant's (guidelines)
+            roles.patient = [c for c in sentencing.children if c.dep_ in ("nsubjpass", "dobj")]
         violators = found_violators(tok) if etype == "LAWSUIT" else []
         if violators:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
         if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
             return None
+        if modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
+            return None  # sought, planned or negated: not reported as taken
         faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
         if faced or criminal_charge(tok):
             return None
@@ -323,6 +359,12 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = fit_kinds(etype, actor, patient, draft, index)
+        if etype == "SETTLEMENT" and consent_to_judgment(tok):  # who consents to the judgment settles, whatever
+            # its kind ("Bradford and X consented to the orders": a person's name can read as a town)
+            patient += [i for i in actor if index.type_of(i) != "REGULATOR" and i not in patient]
+            actor = [i for i in actor if i not in patient]
+        if self._needs_regulator(tok) and not any(index.type_of(i) == "REGULATOR" for i in actor + patient):
+            return None  # "entered into a written agreement with a supplier": a contract
         if not actor:  # "will pay Widget Corp $39m in settlement of a suit": the payee claimed the money. A person
             # paid under a settlement is mostly a victim compensated in a suit another party brought.
             actor = [i for i in payees if i not in patient and index.type_of(i) != "PERSON"]

@@ -143,3 +143,82 @@ def credit_line(tok: Token, sentence: str, *, patient: bool) -> bool:
     return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
         c.lemma_ in CREDIT_HELP_LEMMAS for c in tok.head.subtree
     )
+
+
+# "X consented to the entry of a final judgment", "consented to an order to pay a civil penalty", "consented to
+# the entry of the Order": a party that consents to the judgment or order resolving the charges against it
+# settles them (guidelines: a consent judgment or consent order that resolves charges is a SETTLEMENT). Consent
+# to interim relief ("consented to a preliminary injunction") resolves nothing.
+CONSENTED_INSTRUMENTS = frozenset(
+    {"entry", "judgment", "judgement", "order", "decree", "injunction", "sanction", "sanctions", "issuance"}
+)
+INTERIM_WORDS = frozenset({"preliminary", "temporary", "interim", "asset", "freeze"})
+
+
+def consent_to_judgment(tok: Token) -> bool:
+    """'consented to the entry of a final judgment' (not 'consented to a preliminary injunction')."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "consent":
+        return False
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lemma_.lower() not in CONSENTED_INSTRUMENTS:
+            continue
+        words = {t.lower_ for t in obj.subtree}
+        if not words & INTERIM_WORDS:
+            return True
+    return False
+
+
+# Modality: an action the sentence does not report as done. Each frame is a set of governing verbs; the trigger's
+# own verb and the verbs it is the complement of ("asks the court to impose penalties": impose <- ask) are read.
+# - sought: relief a pleading asks for is not a penalty imposed ("the complaint seeks civil penalties", "asks the
+#   court to impose penalties"); a suit's damages stay in its amount, so only fines are dropped.
+# - planned: "staff intend to recommend an action", "is considering a lawsuit", "threatened to sue". A fine an
+#   authority intends to impose is a proposed FINE (guidelines), so for fines only weighing and recommending count.
+# - negated: "did not fine", "declined to investigate", "no lawsuit has been filed".
+SOUGHT_VERBS = frozenset({"seek", "ask", "request", "demand", "pray", "petition"})
+PLAN_VERBS = frozenset(
+    {"intend", "plan", "consider", "weigh", "threaten", "recommend", "mull", "contemplate", "prepare", "vow"}
+)
+FINE_PLAN_VERBS = frozenset({"consider", "weigh", "threaten", "recommend", "mull", "contemplate"})
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+MODAL_CLIMB = 3
+
+
+def _verb_chain(tok: Token, verb: Token | None) -> list[Token]:
+    """The trigger's verb and the verbs it complements, innermost first."""
+    cur = tok if tok.pos_ == "VERB" else verb
+    chain: list[Token] = []
+    for _ in range(MODAL_CLIMB):
+        if cur is None:
+            break
+        chain.append(cur)
+        if cur.dep_ not in COMPLEMENT_DEPS or cur.head == cur:
+            break
+        cur = cur.head
+    return chain
+
+
+def modality(etype: str, tok: Token, verb: Token | None, *, actor_verbs: frozenset[str]) -> str | None:
+    """'sought', 'planned' or 'negated' when the sentence does not report the action as taken, else None.
+
+    ``actor_verbs`` are the verbs by which an action is taken ("impose", "file", "launch"): only their
+    negation negates the event ("did not contest the fine" still reports a fine)."""
+    chain = _verb_chain(tok, verb)
+    lemmas = [v.lemma_.lower() for v in chain]
+    seeking = lemmas[1:] if tok.pos_ == "VERB" else lemmas  # a verb trigger is not its own frame
+    if etype == "FINE" and any(v in SOUGHT_VERBS for v in seeking):
+        return "sought"
+    plans = FINE_PLAN_VERBS if etype == "FINE" else PLAN_VERBS
+    if any(v in plans for v in lemmas):
+        return "planned"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if any(v in REFUSAL_VERBS for v in lemmas[1:]):
+        return "negated"
+    first = chain[0] if chain else None
+    if first is not None and any(c.dep_ == "neg" for c in first.children):
+        if first == tok or first.lemma_.lower() in actor_verbs:
+            return "negated"
+    return None
