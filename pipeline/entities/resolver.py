@@ -91,9 +91,10 @@ HOUSE_HEADS = frozenset({"Commission", "Bureau", "Board", "Agency", "Authority",
 LONE_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
-# Short aliases of the gazetteer (2-4 capitals: "FA", "ICC", "CAT", "ESA") collide with cups, programmes and
-# other bodies' initials; one counts only with support: the entry's full name elsewhere in the document, or
-# words of enforcement near it, and never as the first word of another name ("FA Cup", "ICC Trophy").
+# Short aliases of the gazetteer (2-4 capitals: "FA", "ICC", "CAT", "ESA") that the data marks as shared
+# (``context_aliases``) collide with cups, programmes and other bodies' initials; one counts only with support:
+# the entry's full name elsewhere in the document, or words of enforcement or of its field near it, and never
+# as the first word of another name ("FA Cup", "ICC Trophy").
 SHORT_ALIAS = re.compile(r"^[A-Z]{2,4}$")
 SHORT_ALIAS_WINDOW = 20
 ENFORCEMENT_CUE = re.compile(
@@ -358,7 +359,7 @@ class EntityResolver:
                 # ("102 pounds emitted per hour")
                 return not overlaps_grammar(ent) and not find_amounts(ent.text)
             if ent.label_ in ("REGULATOR", "COURT", "LAW") and SHORT_ALIAS.match(ent.text):
-                entries = self.gazetteer.lookup_all(ent.text)
+                entries = [e for e in self.gazetteer.lookup_all(ent.text) if ent.text in e.context_aliases]
                 names = tuple(n for e in entries for n in (e.name, *e.aliases) if len(n) > 4)
                 domains = frozenset(d for e in entries for d in e.domains)
                 supported = supported_short_alias(ent, full_names=names, domains=domains, text_lower=text_lower)
