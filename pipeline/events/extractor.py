@@ -241,6 +241,14 @@ class EventExtractor:
                     if (c.dep_ == "appos" or head_word) and (sent.start + c.i) in index.token_cluster:
                         idx = index.token_cluster[sent.start + c.i]
                         break
+            if idx is not None and index.type_of(idx) == "MONEY":
+                # "fined Enea S.A. EUR 30,000": the parse makes the amount the object and hangs the party on it
+                named = [
+                    index.token_cluster[sent.start + c.i]
+                    for c in t.subtree
+                    if c.dep_ == "compound" and c.i < t.i and (sent.start + c.i) in index.token_cluster
+                ]
+                idx = next((n for n in named if index.type_of(n) in PARTY_TYPES), None)
             if idx is None:
                 idx = self._antecedent(t, sent, index)
             if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:

@@ -106,6 +106,8 @@ def test_a_complaint_that_seeks_penalties_is_a_suit_not_a_fine(extractor):
         ("The SEC brought civil fraud charges against Microsoft.", "LAWSUIT"),
         ("Austin Aitken is taking action against NBC over its programme.", "LAWSUIT"),
         ("John Doe was sentenced to probation and a $7,500 fine for his role in the scheme.", "FINE"),
+        # the parse makes the amount the object and hangs the party on it (tracker style)
+        ("The Polish DPA (UODO) fined Enea S.A. EUR 30,000 for failing to report a data breach.", "FINE"),
     ],
 )
 def test_settlement_lawsuit_and_fine_wording(extractor, text, etype):
