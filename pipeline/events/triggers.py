@@ -116,7 +116,8 @@ def unrealised(tok: Token) -> bool:
 # the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...", "The FBI
 # investigated the case." (but "VETS investigated the matter, determined that ..." reports a probe), "thanked
 # HUD for assisting in the investigation", "This settlement was the result of a coordinated effort by the U.S.
-# Attorney's Office ... in investigating the allegations".
+# Attorney's Office ... in investigating the allegations", "The investigation that led to the charges was conducted by
+# A, B and C" (a relative clause between the probe and its credit).
 CREDIT_LINE = re.compile(
     r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
     r"(jointly )?(investigated|handled|prosecuted|conducted)|"
@@ -124,7 +125,9 @@ CREDIT_LINE = re.compile(
     r"(thanks?|thanked) .{0,120}for (their |its )?(assistance|help|assisting|helping)|"
     r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)|"
     r"\b(investigated|handled) (this|the) case\W*$|"
-    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b",
+    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b|"
+    r"\b(investigation|examination|probe|case|matter)s? (that|which) [^.;]{0,60}\b(was|were|is|has been) "
+    r"(jointly )?(conducted|handled|supervised|led) by\b",
     re.IGNORECASE,
 )
 # Passive subjects of a credit line: "This case was investigated by ...".

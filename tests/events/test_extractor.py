@@ -48,6 +48,8 @@ def role_names(record: ArticleRecord, event, role: str) -> set[str]:
         "The Department acknowledges the efforts of the late John Doe, Senior Trial Counsel, in initiating the "
         "Acme investigation.",
         "The U.S. Attorney thanked the Office of Inspector General for assisting in the investigation of Acme Corp.",
+        "The investigation that led to the charges was conducted by John Doe, Richard Roe and Jane Roe of the "
+        "Boston office.",
     ],
 )
 def test_look_alikes_yield_no_event(extractor, text):
