@@ -86,6 +86,18 @@ TAKING_VERBS = ACTOR_VERBS | frozenset(
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
+# Modifiers that make an order the interim relief of a suit, not a settlement or an administrative order.
+RESTRAINING = frozenset({"restraining"})
+RELIEF_NOUNS = frozenset({"injunction"})
+
+
+def is_relief(tok: Token) -> bool:
+    """An injunction or restraining order: a court's relief, which names a suit without being one."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ != "VERB" and (
+        lemma in RELIEF_NOUNS or (lemma == "order" and any(c.lower_ in RESTRAINING for c in tok.children))
+    )
+
 class EventExtractor:
     """spaCy component: ``doc._.events`` (a list of :class:`Draft`) for every document."""
 
@@ -158,6 +170,10 @@ class EventExtractor:
             lemma = lex.verb_forms.get(tok.lower_, lemma)
         if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             etype = lex.verb_triggers[lemma]
+        elif self._nominal(tok) and lemma == "order" and any(c.lower_ in RESTRAINING for c in tok.children):
+            # a temporary restraining order, like an injunction, is relief a court grants in a civil suit: news
+            # reports the suit through it ("won a temporary restraining order against X")
+            etype = "LAWSUIT"
         elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if (
                 tok.dep_ in ("compound", "amod", "nmod")
@@ -226,7 +242,7 @@ class EventExtractor:
                 return True
         return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
 
-    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool) -> list[int]:
+    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool, acted_on: bool = False) -> list[int]:
         """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
         out: list[int] = []
         for t in expand_conjuncts([tok]):
@@ -234,6 +250,11 @@ class EventExtractor:
                 t = t.head.head  # noqa: PLW2901  (the noun the relative clause modifies)
             i = sent.start + t.i
             idx = index.token_cluster.get(i)
+            # A titled person ("former director of Acme Darius Keaton", "Arsenal manager Arsene Wenger") is a
+            # speaker or an official acting for a body, not a party; but a person the trigger acts on by name
+            # ("Keaton was fined 11,000 dlrs", "Wenger ... was fined by the FA") is the party, title or not; a
+            # judge who enters an order is a counterpart of the parse, never ``acted_on``.
+            named_patient = idx is not None and acted_on
             if idx is None:
                 for c in t.children:  # "X, the company": the apposition; "the Federal Reserve Bank": the name
                     # that the entity's span covers without its head word (the proper noun right after it)
@@ -251,7 +272,9 @@ class EventExtractor:
                 idx = next((n for n in named if index.type_of(n) in PARTY_TYPES), None)
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
+            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and (
+                named_patient or idx not in index.officials
+            ):
                 out.append(idx)
         return out
 
@@ -288,6 +311,7 @@ class EventExtractor:
             return []
         index = DocIndex(doc)
         drafts: list[Draft] = []
+        reliefs: list[Draft] = []  # suits read off the relief granted in them ("won an injunction against X")
         for sent, sdoc in parsed:
             for tok in sdoc:
                 etype = self.trigger_type(tok)
@@ -296,7 +320,14 @@ class EventExtractor:
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
                     amounts = index.in_sentence(sent, frozenset({"MONEY"}))
-                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS, amounts=amounts)
+                    found = split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS, amounts=amounts)
+                    (reliefs if is_relief(tok) else drafts).extend(found)
+        # An injunction is the relief of a suit: where the article reports the suit in its own words with its
+        # parties (agency releases: "the SEC filed a complaint ... the defendants consented to a preliminary
+        # injunction"), the injunction is part of that suit, not a second one; wire copy often reports a suit
+        # only through its injunction ("Acme won a temporary restraining order against Widget").
+        if not any(d.type == "LAWSUIT" and d.anchors() for d in drafts):
+            drafts += reliefs
         drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
         fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
@@ -327,7 +358,8 @@ class EventExtractor:
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
-        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
+        fined = etype == "FINE"  # a titled person is the party of a fine laid on him by name, not of a probe he runs
+        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False, acted_on=fined)]
         counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
         owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
         payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True)]

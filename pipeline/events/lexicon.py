@@ -17,7 +17,7 @@ EVENT_TYPES = ("FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION")
 # lexicon can fire: a test runs the pipeline with and without it and compares the events.
 _STRONG = (
     r"fin(e|es|ed|ing)|penal\w*|su(e|es|ed|ing)|countersu\w*|lawsuits?|suits?|litigation|complaints?|"
-    r"settl\w*|investigat(e|es|ed|ing|ion|ions|or|ors)|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)"
+    r"settl\w*|injunctions?|restraining\s+orders?|investigat(e|es|ed|ing|ion|ions|or|ors)|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)"
 )
 _IN_CONTEXT = (
     r"(legal|class|civil|court|enforcement)[- ]actions?|"

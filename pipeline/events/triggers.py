@@ -53,8 +53,26 @@ def hypothetical(tok: Token, verb: Token | None) -> bool:
         return True
     if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
         return True  # "a possible $250,000 fine", "potential penalties"
+    if conditional_clause(tok):
+        return True
     window = tok.doc[max(tok.i - HYPOTHETICAL_BEFORE, 0) : tok.i + HYPOTHETICAL_AFTER].text.lower()
     return any(w in window for w in HYPOTHETICAL_WORDS)
+
+
+# A trigger in a conditional or an embedded question is not reported as taken: "(the Vatican will decide) if an
+# investigation is required", "whether a fine is imposed", "unless a settlement is reached". Only the clause that
+# holds the trigger counts: "investigated whether the company ..." asks the question inside the probe.
+CONDITION_MARKS = frozenset({"if", "whether", "unless"})
+
+
+def conditional_clause(tok: Token) -> bool:
+    """True when the clause whose verb governs ``tok`` (or ``tok`` itself as a verb) opens with if/whether/unless."""
+    clause = tok
+    for _ in range(HYPOTHETICAL_AFTER):
+        if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+            break
+        clause = clause.head
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 # "X faces a statutory maximum sentence of 35 years and a fine of $1,000,000", "faces up to 10 years and a
