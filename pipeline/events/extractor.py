@@ -89,6 +89,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Modifiers that make an order the interim relief of a suit, not a settlement or an administrative order.
 RESTRAINING = frozenset({"restraining"})
 RELIEF_NOUNS = frozenset({"injunction"})
+# Objects of a preposition that put a trigger in its legal sense ("settled in a deal", "in court").
+LEGAL_FRAME_OBJECTS = frozenset({"deal", "settlement", "agreement", "accord", "court", "case", "lawsuit", "suit"})
 
 
 def is_relief(tok: Token) -> bool:
@@ -97,6 +99,7 @@ def is_relief(tok: Token) -> bool:
     return tok.pos_ != "VERB" and (
         lemma in RELIEF_NOUNS or (lemma == "order" and any(c.lower_ in RESTRAINING for c in tok.children))
     )
+
 
 class EventExtractor:
     """spaCy component: ``doc._.events`` (a list of :class:`Draft`) for every document."""
@@ -203,7 +206,13 @@ class EventExtractor:
         if lemma in FILED_NOUNS and filed_with_agency(tok):
             return None
         excluded = lex.excluded_contexts.get(lemma, frozenset())
-        near = {c.lower_ for c in tok.children} | {tok.head.lower_}
+        # a preposition that brings the legal frame ("settled out of court in a deal", "settled in court") is no
+        # look-alike context, unlike "settled in Ohio"
+        near = {
+            c.lower_
+            for c in tok.children
+            if not (c.dep_ == "prep" and any(o.lemma_.lower() in LEGAL_FRAME_OBJECTS for o in c.children))
+        } | {tok.head.lower_}
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if near & excluded or nxt in excluded:
             return None
@@ -272,8 +281,11 @@ class EventExtractor:
                 idx = next((n for n in named if index.type_of(n) in PARTY_TYPES), None)
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and (
-                named_patient or idx not in index.officials
+            if (
+                idx is not None
+                and index.type_of(idx) in PARTY_TYPES
+                and idx not in out
+                and (named_patient or idx not in index.officials)
             ):
                 out.append(idx)
         return out

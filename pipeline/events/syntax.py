@@ -19,6 +19,8 @@ ACTOR_VERBS = frozenset(
         "obtain", "secure", "win", "hit", "demand", "pursue", "reopen", "lead", "carry",
     }
 )  # fmt: skip
+# Verbs whose subject causes a penalty that falls on their indirect object ("landed the network a fine").
+CAUSING_VERBS = frozenset({"land", "earn", "cost"})
 # Verbs whose subject presides over an inquiry or hearing for the body that holds it ("who chaired the inquiry").
 PRESIDING_VERBS = frozenset({"chair", "preside", "head", "oversee"})
 # Verbs by which a court gives relief to the party that asked for it: "granted X an injunction".
@@ -314,6 +316,10 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         roles.actor += agent_objects(verb)
         if verb.lemma_ in CLAIMING_VERBS:  # "the lawsuit alleges that the company ..." -> the company
             roles.patient += [s for c in verb.children if c.dep_ == "ccomp" for s in children(c, "nsubj", "nsubjpass")]
+    elif verb.lemma_ in CAUSING_VERBS and children(verb, "dative"):
+        # "the outburst landed the network a fine", "earned him a fine": the subject is the cause, the dative
+        # the party
+        roles.patient += children(verb, "dative")
     elif subj is not None and verb.lemma_ in PRESIDING_VERBS:
         pass  # "Lord X, who chaired the inquiry": the person presiding is neither the body nor the party probed
     elif subj is not None:

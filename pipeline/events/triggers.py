@@ -38,6 +38,13 @@ def filed_with_agency(tok: Token) -> bool:
 MODALS = frozenset({"could", "may", "might", "can"})
 HYPOTHETICAL_WORDS = ("up to", "maximum")  # "fines of up to 4% of turnover": a statutory ceiling
 HYPOTHETICAL_BEFORE, HYPOTHETICAL_AFTER = 6, 8  # tokens around the trigger that may hold such words
+# Verbs that presuppose the event they take as object: "settle the lawsuit", "appeal the fine".
+PRESUPPOSING_VERBS = frozenset(
+    {
+        "settle", "resolve", "end", "drop", "dismiss", "withdraw", "appeal", "challenge", "contest", "fight",
+        "lose", "win",
+    }
+)  # fmt: skip
 # A settlement that a party only tries for is no settlement: "was trying to negotiate a settlement", "hopes to
 # reach a settlement", "settlement talks". One that was negotiated ("negotiated a settlement") is.
 ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "hope", "want", "aim", "push", "press", "urge", "wish"})
@@ -49,7 +56,12 @@ REACH_VERBS = frozenset({"negotiate", "reach", "strike", "broker", "secure", "ob
 def hypothetical(tok: Token, verb: Token | None) -> bool:
     """'could face a fine', 'fines of up to 4% of turnover': a possible action, not a reported one."""
     verb = verb or (tok if tok.pos_ == "VERB" else None)
-    if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+    # a modal on the trigger's verb or on a verb it complements: "could face a fine", "may instead choose to pay a
+    # fine"); an event that a verb presupposes stays real whatever may happen to it ("could be forced to settle
+    # the lawsuit": the suit exists)
+    presupposed = tok.pos_ != "VERB" and verb is not None and verb.lemma_.lower() in PRESUPPOSING_VERBS
+    chain = [verb] if presupposed else _verb_chain(tok, verb)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for v in chain if v is not None for c in v.children):
         return True
     if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
         return True  # "a possible $250,000 fine", "potential penalties"

@@ -339,3 +339,36 @@ def test_a_question_inside_a_probe_is_still_a_probe(extractor):
 def test_who_chairs_an_inquiry_is_not_its_target(extractor):
     record = run(extractor, "John Smith, who chaired the inquiry, said the panel had heard from 40 witnesses.")
     assert not [e for e in record.events if "John Smith" in role_names(record, e, "target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a modal on a verb the trigger's verb complements makes the action possible, not reported
+        ("Acme Corp said the company may instead choose to pay a fine of $5 million.", []),
+        ("The SEC said Acme Corp agreed to pay a $5 million fine.", ["FINE"]),
+        # ... but a suit that a verb presupposes exists, whatever may happen to it
+        ("Acme Corp could be forced to settle the lawsuit brought by Widget Inc.", ["LAWSUIT"]),
+    ],
+)
+def test_modals_up_the_verb_chain(extractor, text, types):
+    assert [e.type for e in run(extractor, text).events] == types
+
+
+def test_a_fine_that_something_earned_a_party(extractor):
+    record = run(extractor, "His outburst earned Acme Corp a fine of $10,000 from the league.")
+    fines = events_of_type(record, "FINE")
+    assert len(fines) == 1
+    assert role_names(record, fines[0], "target") == {"Acme Corp"}
+
+
+def test_a_suit_settled_in_a_deal_gives_a_settlement_of_its_parties(extractor):
+    record = run(
+        extractor,
+        "Charles Evans sued Michael Mann in 2001, claiming he came up with the idea. The two sides settled out "
+        "of court in a deal that has remained secret.",
+    )
+    settlements = events_of_type(record, "SETTLEMENT")
+    assert len(settlements) == 1
+    assert role_names(record, settlements[0], "defendant") == {"Michael Mann"}
+    assert role_names(record, settlements[0], "claimant") == {"Charles Evans"}

@@ -83,9 +83,6 @@ def test_cue_phrase_gives_status(lexicon, etype, sentence, status):
         ("SETTLEMENT", "Once approved, a drug may not be distributed for unapproved uses."),
         ("SETTLEMENT", "The consent decree will be entered by the court after the comment period."),
         ("SETTLEMENT", "The judge issued a preliminary injunction against the adviser."),
-        # interim relief decides nothing: the suit is not won
-        ("LAWSUIT", "The judge issued a preliminary injunction and an asset freeze against the defendants."),
-        ("LAWSUIT", "The court granted a temporary restraining order on Friday."),
         ("SETTLEMENT", "Contractors must agree to disclose the discounts offered to their customers."),
         ("INVESTIGATION", "The changes were intended to cut costs."),
         ("INVESTIGATION", "The defendant failed to disclose his retirement assets."),
@@ -189,3 +186,16 @@ def test_a_suit_without_named_defendant_is_settled_by_its_plaintiffs_settlement(
     settlement = _draft("SETTLEMENT", [1], claimant=[0], defendant=[1])
     texts = ["The FTC filed charges in 1981.", "X agreed to pay $1 million."]
     assert _statuses([suit, settlement], texts)[0] == "settled"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # interim relief decides nothing: the suit is not won, it is under way
+        "The judge issued a preliminary injunction and an asset freeze against the defendants.",
+        "The court granted a temporary restraining order on Friday.",
+        "Acme said it obtained a preliminary injunction against Widget.",
+    ],
+)
+def test_interim_relief_leaves_the_suit_pending(lexicon, sentence):
+    assert cue_status("LAWSUIT", sentence.lower(), lexicon) == "pending"
