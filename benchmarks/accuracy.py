@@ -1,15 +1,21 @@
-"""Accuracy of the pipeline next to the afternoon baseline, on the dev set and the bundled gold set.
+"""Accuracy of the pipeline next to the afternoon baseline: dev set, bundled gold, tuning set and sealed set.
 
-    python benchmarks/accuracy.py [--devset DIR] [--results DIR] [--per-doc]
+    python benchmarks/accuracy.py [--devset DIR] [--results DIR] [--per-doc] [--sets dev,bundled-gold,tuning,sealed]
 
 Runs ``benchmarks/baseline.py`` and ``python -m pipeline run`` (both as subprocesses, as a user would) over
-each set's articles, scores both with ``pipeline.evaluate.score`` and prints them side by side. A set whose files
-are absent is skipped with a message; a pipeline that cannot run is reported and the baseline shown alone.
+each set's articles, scores both with ``pipeline.evaluate`` and prints them side by side, then one summary
+table of every set and, for the tuning and sealed sets, figures per source. A set whose files are absent is
+skipped with a message; a pipeline that cannot run is reported and the baseline shown alone.
+
+The sealed set (``benchmarks/sealed/``) is printed as aggregates only, never per document: rule writers must
+not learn its articles (see its README). The tuning and sealed sets name their articles by id; their texts are
+read from ``../shared/corpora`` (research-only sources never enter the repository).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,9 +25,27 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # so that `python benchmarks/accuracy.py` finds the package
 
 from pipeline.evaluate import EvalInputError, EvalReport, evaluate, render_report  # noqa: E402
+from pipeline.evaluate.report import Scores  # noqa: E402
 
 DEFAULT_DEVSET = REPO_ROOT.parent / "shared" / "devset"
+CORPORA = REPO_ROOT.parent / "shared" / "corpora"
 BUNDLED_GOLD = REPO_ROOT / "tests" / "gold"
+SEALED_GOLD = REPO_ROOT / "benchmarks" / "sealed" / "gold.jsonl"
+TUNING_GOLD = REPO_ROOT / "benchmarks" / "tuning" / "gold.jsonl"
+#: Sets whose per-document errors are never printed.
+SEALED_SETS = frozenset({"sealed"})
+#: Article id prefix -> source name (and corpus file) of the tuning and sealed sets.
+SOURCES = {
+    "sec": "sec",
+    "cfpb": "cfpb_frb",
+    "frb": "cfpb_frb",
+    "gdpr": "gdpr",
+    "wikinews": "wikinews",
+    "bbc": "bbc",
+    "reuters": "reuters",
+    "doj": "doj",
+    "seed": "seed",
+}
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "results"
 BASELINE_SCRIPT = REPO_ROOT / "benchmarks" / "baseline.py"
 #: Lines of a failed command's stderr shown in the message.
@@ -67,11 +91,86 @@ def run_pipeline(docs: Path, output: Path) -> str | None:
     return _run([sys.executable, "-m", "pipeline", "run", str(docs), "--output", str(output)], "the pipeline")
 
 
-def score_set(eval_set: EvalSet, results: Path, *, per_doc: bool) -> tuple[str, bool]:
+def source_of(article_id: str) -> str:
+    return SOURCES.get(article_id.split("-")[0], "other")
+
+
+def assemble_docs(gold: Path, output: Path) -> Path:
+    """The articles a gold file names, read by id from ../shared/corpora, in gold order, written to ``output``."""
+    wanted = [json.loads(line)["id"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found: dict[str, str] = {}
+    for corpus in sorted({source_of(i) for i in wanted}):
+        path = CORPORA / f"{corpus}.jsonl"
+        if not path.is_file():
+            raise EvalInputError(f"{path} not found: the tuning and sealed sets read their articles from it")
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                article_id = json.loads(line)["id"]
+                if article_id in wanted:
+                    found[article_id] = line if line.endswith("\n") else line + "\n"
+    absent = [i for i in wanted if i not in found]
+    if absent:
+        raise EvalInputError(f"{len(absent)} articles of {gold} are not in {CORPORA}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("".join(found[i] for i in wanted), encoding="utf-8")
+    return output
+
+
+def split_by_source(path: Path, into: Path) -> dict[str, Path]:
+    """One JSONL file per source (article id prefix) with the lines of ``path``."""
+    groups: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            groups.setdefault(source_of(json.loads(line)["id"]), []).append(line + "\n")
+    into.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for source, lines in sorted(groups.items()):
+        files[source] = into / f"{source}.jsonl"
+        files[source].write_text("".join(lines), encoding="utf-8")
+    return files
+
+
+SUMMARY_HEADER = (
+    f"{'set':<22}{'docs':>5}{'events F1':>10}{'(P / R)':>14}{'args F1':>9}{'ORG':>7}{'REG':>7}{'MONEY':>7}"
+    f"{'LAW':>7}{'status':>8}{'date':>7}"
+)
+
+
+def summary_row(name: str, report: EvalReport) -> str:
+    def f1(scores: Scores | None) -> str:
+        return f"{scores.f1:.3f}" if scores is not None and (scores.tp + scores.fn) else "  -  "
+
+    def acc(value: float | None) -> str:
+        return f"{value:.3f}" if value is not None else "  -  "
+
+    ev = report.events_all
+    ents = report.entities
+    return (
+        f"{name:<22}{report.documents:>5}{ev.f1:>10.3f}{f'({ev.p:.2f} / {ev.r:.2f})':>14}"
+        f"{report.arguments_all.f1:>9.3f}{f1(ents.get('ORG')):>7}{f1(ents.get('REGULATOR')):>7}"
+        f"{f1(ents.get('MONEY')):>7}{f1(ents.get('LAW')):>7}{acc(report.status_accuracy):>8}{acc(report.date_accuracy):>7}"
+    )
+
+
+def per_source_rows(eval_set: EvalSet, pred: Path, results: Path) -> list[str]:
+    """Summary rows of one set, source by source (aggregates only)."""
+    gold_parts = split_by_source(eval_set.gold, results / f"by-source-{eval_set.name}" / "gold")
+    pred_parts = split_by_source(pred, results / f"by-source-{eval_set.name}" / "pred")
+    rows = []
+    for source, gold in gold_parts.items():
+        part = pred_parts.get(source) or (results / "empty.jsonl")
+        if not part.exists():
+            part.write_text("", encoding="utf-8")
+        rows.append(summary_row(f"  {eval_set.name}/{source}", evaluate(gold, part)))
+    return rows
+
+
+def score_set(eval_set: EvalSet, results: Path, *, per_doc: bool, summary: list[str]) -> tuple[str, bool]:
     """Run and score both systems on one set; returns the text to print and whether the pipeline ran."""
     missing = eval_set.missing_files()
     if missing:
         return f"== {eval_set.name}: skipped, {', '.join(map(str, missing))} not found", True
+    per_doc = per_doc and eval_set.name not in SEALED_SETS
     results.mkdir(parents=True, exist_ok=True)
     baseline_pred = results / f"baseline-{eval_set.name}.jsonl"
     pipeline_pred = results / f"pipeline-{eval_set.name}.jsonl"
@@ -90,31 +189,48 @@ def score_set(eval_set: EvalSet, results: Path, *, per_doc: bool) -> tuple[str, 
         return "\n".join(lines), False
     report = evaluate(eval_set.gold, pipeline_pred)
     lines.append(render_report(report, per_doc=per_doc, baseline=baseline))
+    summary.append(summary_row(eval_set.name, report))
+    if baseline is not None:
+        summary.append(summary_row(f"  {eval_set.name} baseline", baseline))
+    if eval_set.name in ("tuning", "sealed"):
+        summary.extend(per_source_rows(eval_set, pipeline_pred, results))
     return "\n".join(lines), True
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line; exits 1 when the pipeline could not be run on a set that is present."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--devset", type=Path, default=DEFAULT_DEVSET, help="folder with docs.jsonl, gold.jsonl"
-    )
+    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET, help="folder with docs.jsonl, gold.jsonl")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS, help="where predictions are written")
-    parser.add_argument("--per-doc", action="store_true", help="list each document's errors too")
+    parser.add_argument(
+        "--per-doc", action="store_true", help="list each document's errors too (never the sealed set's)"
+    )
+    parser.add_argument("--sets", default="dev,bundled-gold,tuning,sealed", help="comma-separated sets to score")
     args = parser.parse_args(argv)
-    sets = [
-        EvalSet("dev", args.devset / "docs.jsonl", args.devset / "gold.jsonl"),
-        EvalSet("bundled-gold", BUNDLED_GOLD / "docs.jsonl", BUNDLED_GOLD / "gold.jsonl"),
-    ]
+    chosen = set(args.sets.split(","))
     status = EXIT_OK
-    for eval_set in sets:
+    summary: list[str] = []
+    for name in ("dev", "bundled-gold", "tuning", "sealed"):
+        if name not in chosen:
+            continue
         try:
-            text, pipeline_ran = score_set(eval_set, args.results, per_doc=args.per_doc)
+            if name == "dev":
+                eval_set = EvalSet("dev", args.devset / "docs.jsonl", args.devset / "gold.jsonl")
+            elif name == "bundled-gold":
+                eval_set = EvalSet("bundled-gold", BUNDLED_GOLD / "docs.jsonl", BUNDLED_GOLD / "gold.jsonl")
+            else:
+                gold = SEALED_GOLD if name == "sealed" else TUNING_GOLD
+                eval_set = EvalSet(name, assemble_docs(gold, args.results / f"docs-{name}.jsonl"), gold)
+            text, pipeline_ran = score_set(eval_set, args.results, per_doc=args.per_doc, summary=summary)
         except EvalInputError as err:
-            text, pipeline_ran = f"== {eval_set.name}: cannot score: {err}", False
+            text, pipeline_ran = f"== {name}: cannot score: {err}", False
+        if name in SEALED_SETS:
+            text = text.split("\n")[0] + "\n(sealed: aggregate figures only, in the summary below)"
         print(text, end="\n\n")
         if not pipeline_ran:
             status = EXIT_PIPELINE_FAILED
+    print(SUMMARY_HEADER)
+    print("\n".join(summary))
     return status
 
 

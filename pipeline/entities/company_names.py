@@ -21,6 +21,11 @@ from pipeline.entities.names import LEGAL_FORMS
 # Capitalised words that start a sentence or a title rather than a name.
 NOT_NAME_WORDS = ("The", "A", "An", "This", "That", "Its", "Their", "Our", "His", "Her", "And", "But", "Under")
 MAX_NAME_TOKENS = 8
+# Legal forms written after a comma ("Acme, Inc.", "Alava Norte, S.L.", "Telefonica Moviles Espana, SAU").
+COMMA_LEGAL_FORMS = (
+    "Inc.", "Inc", "LLC", "Ltd.", "L.L.C.", "S.L.", "SL", "S.L.U.", "S.A.", "SA", "S.A.U.", "SAU", "S.R.L.",
+    "S.r.l.", "S.p.A.", "SpA", "GmbH", "AG", "Lda", "Lda.", "S.A.S.", "SARL",
+)  # fmt: skip
 # Nouns after "and" inside a firm's name ("H D Lang and Associates Inc.", "Smith and Sons Ltd."); a free "and"
 # would join two names ("the Justice Department and Acme Inc.").
 AND_NOUNS = ("Associates", "Sons", "Partners", "Company")
@@ -59,7 +64,7 @@ def company_patterns() -> list[list[dict[str, Any]]]:
             word,
             *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 2)),
             {"ORTH": ","},
-            {"ORTH": {"IN": ["Inc.", "Inc", "LLC", "Ltd.", "L.L.C."]}},
+            {"ORTH": {"IN": [*COMMA_LEGAL_FORMS]}},
         ],
     ]
 

@@ -1,9 +1,8 @@
-"""Document-level filters of the entity stage: what is not an entity of the story, and the story's currency.
+"""Document-level filters of the entity stage: what is not an entity of the story.
 
 Pure functions over the clusters the resolver built (and the ``Doc`` they come from):
 - the publisher of the article and headline-case fragments are no entities (GUIDELINES: "News outlets"),
 - a corporate suffix alone ("LLC") or a person the NER called an organisation is no ORG,
-- the country a story is about sets what "dollars" or "crowns" mean.
 """
 
 from __future__ import annotations
@@ -26,22 +25,23 @@ from pipeline.entities.names import (
 
 if TYPE_CHECKING:
     from pipeline.entities.clusters import EntityCluster
-    from pipeline.gazetteer import Gazetteer
 
 # A headline in title case or capitals: its capitalised fragments are not names on their own.
 HEADLINE_CAPITALISED_SHARE = 0.6
-# A news outlet the article's sources talk to, or that "has learned" something, is the publisher itself.
-PUBLISHER_BEFORE = frozenset({"told"})
+# An outlet that "has learned" or "understands" something speaks in the article's own voice: the publisher.
 PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
-# Currency a country's news means by "dollars", "pounds", "crowns" ... (ISO 3166 -> ISO 4217); the money
-# grammar applies it only where the marker's family includes it, so "$" in a Canadian story is CAD.
-COUNTRY_CURRENCY = {
-    "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "JM": "JMD",
-    "GB": "GBP", "IE": "EUR", "EG": "EGP", "LB": "LBP", "CN": "CNY", "JP": "JPY", "IN": "INR", "PK": "PKR",
-    "LK": "LKR", "NP": "NPR", "DK": "DKK", "SE": "SEK", "NO": "NOK", "IS": "ISK", "CZ": "CZK", "CH": "CHF",
-    "MX": "MXN", "AR": "ARS", "CL": "CLP", "CO": "COP", "PH": "PHP", "KW": "KWD", "SA": "SAR", "QA": "QAR",
-    "KE": "KES", "UG": "UGX", "TZ": "TZS",
-}  # fmt: skip
+# "..., he told Reuters.", "Ferrero told BBC Sport.": someone speaking to an outlet is an interview the outlet
+# itself held. An authority telling a party something is an instruction ("the CMA told Google to ...",
+# "Regulators told Acme that it must ..."), and the party addressed stays an organisation: the teller decides,
+# and "to" after the addressee always makes an instruction.
+INTERVIEW_VERBS = frozenset({"told"})
+AUTHORITY_TELLERS = frozenset(
+    {
+        "regulator", "regulators", "watchdog", "authority", "authorities", "agency", "commission", "court",
+        "judge", "government", "ministry", "department", "officials", "prosecutors", "bureau", "board",
+    }
+)  # fmt: skip
+AUTHORITY_ENTITY_TYPES = frozenset({"REGULATOR", "COURT", "PUBLIC_BODY", "GPE", "NORP"})
 # Verbs of speech right after a name: people speak, organisations mostly "said in a statement".
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "argued", "testified", "wrote"})
 # Words after a speech verb that make the speaker an organisation ("Acme said in a statement").
@@ -213,18 +213,37 @@ def _publisher_mention(span: Span) -> bool:
     nxt = doc[span.end : span.end + 2]
     if len(nxt) == 2 and nxt[0].lower_ in {"and", "&"} and nxt[1].is_title:
         return False  # the NER cut a longer name: "told the Financial Times New Media and Broadcasting Conference"
-    before = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
     after = doc[span.end : span.end + 3].text.lower()
-    told = bool(before) and (before[-1] in PUBLISHER_BEFORE or before[-2:] == ["told", "the"])
-    return told or after.startswith(PUBLISHER_AFTER)
+    return after.startswith(PUBLISHER_AFTER)
+
+
+def _interview_mention(span: Span) -> bool:
+    """'..., he told Reuters.', 'Ferrero told BBC Sport.': the outlet someone spoke to; not 'the CMA told Google
+    to ...' or 'Regulators told Acme that ...' (an authority's instruction to a party)."""
+    doc = span.doc
+    at = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    if at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "to":
+        return False
+    teller = doc[at - 1]
+    return teller.ent_type_ not in AUTHORITY_ENTITY_TYPES and teller.lower_ not in AUTHORITY_TELLERS
+
+
+def is_publisher(cluster: EntityCluster) -> bool:
+    """An organisation the article speaks as ("BBC Scotland has learned"), or one that appears only as the
+    outlet sources spoke to ("..., he told Reuters."): an outlet also named in any other role is news."""
+    if cluster.type != "ORG":
+        return False
+    if any(_publisher_mention(m) for m in cluster.mentions):
+        return True
+    return all(_interview_mention(m) for m in cluster.mentions)
 
 
 def drop_publisher(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """Drop the outlet the article is written for ("..., he told Reuters", "BBC Scotland has learned")
     and its programmes ("BBC Radio 4"): the guidelines list other outlets, never the publisher."""
-    brands = {
-        fold(c.name).split()[0] for c in clusters if c.type == "ORG" and any(_publisher_mention(m) for m in c.mentions)
-    }
+    brands = {fold(c.name).split()[0] for c in clusters if is_publisher(c)}
     return [c for c in clusters if c.type != "ORG" or fold(c.name).split()[0] not in brands]
 
 
@@ -324,35 +343,3 @@ def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:
             if len(parts) > 1:
                 words.add(surname_of(person.text_of(mention)) or parts[-1])
     return frozenset(words)
-
-
-def _ents_within(ents: Sequence[Span], span: Span) -> list[Span]:
-    """``span.ents`` from the document's ``ents`` already read (spaCy rebuilds them on every access)."""
-    within = []
-    for ent in ents:
-        if ent.start >= span.start:
-            if ent.end > span.end:
-                break  # as spaCy's Span.ents does
-            within.append(ent)
-    return within
-
-
-def default_currency(
-    doc: Doc, gazetteer: Gazetteer, *, country_code: Callable[[str], str | None] | None = None
-) -> str | None:
-    """The currency of the country the story is about: the first country named in the title or the
-    first sentence of the body ("CANADA BANKS ...", "TORONTO ... Canadian banks"), else None.
-
-    ``country_code`` stands in for ``gazetteer.country_code`` (a memoised copy, say).
-    """
-    start = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
-    lead = next((s for s in doc.sents if s.start_char >= (start or 0) and s.text.strip()), None)
-    ents = doc.ents
-    places = [e for e in ents if e.label_ in ("GPE", "NORP") and e.start_char < (start or 0)]
-    if lead is not None:
-        places += [e for e in _ents_within(ents, lead) if e.label_ in ("GPE", "NORP")]
-    for ent in places:
-        code = (country_code or gazetteer.country_code)(ent.text)
-        if code is not None and code in COUNTRY_CURRENCY:
-            return COUNTRY_CURRENCY[code]
-    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Any
 
 from spacy.attrs import ENT_TYPE, LOWER, ORTH
 from spacy.matcher import Matcher
@@ -32,6 +33,11 @@ GLUED_TOKEN = re.compile(r"^None(?=[A-Z])|[a-z](?:The|This|That|In|On|For|To)$")
 # Function words the NER leaves at the end of a span ("Union by", "Management Centre at", "Administration
 # and"): a name never ends in one written in lower case.
 TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "at", "by", "to", "for", "in", "on", "the", "with", "from"})
+# Procedural roles that legal copy puts before a party's name ("Defendant W.J. Nolan", "Relief Defendant Acme
+# LLC", "Respondent Acme Bank"): the role is no part of the name.
+PARTY_ROLE_WORDS = frozenset(
+    {"defendant", "defendants", "relief", "respondent", "respondents", "plaintiff", "plaintiffs", "petitioner"}
+)
 # Capitalised articles only ever begin a name: one at the end of a span is the next sentence glued on
 # ("hepatitis B. The Justice Department") or a name the NER cut ("IPC The Hospitalist Co.").
 LEADING_ARTICLES = frozenset({"The"})
@@ -56,6 +62,22 @@ MAX_ALIAS_LIST_TOKENS = 30
 DESCRIPTOR_PLACE_TYPES = ("GPE", "NORP", "LOC")
 LAW_PLACE_TYPES = ("GPE", "NORP")
 
+# Numbered rules and lettered regulations are laws of their own, never people or organisations: "Rule 15c1-2",
+# "Rule 15g-6", "MSRB Rule G-17", "FINRA Rule 2010", "Regulation B", "Regulation S-K" (the SEC's, FINRA's,
+# MSRB's and the Federal Reserve's / CFPB's numbering). Without an issuer before it a rule number must look
+# like one (a letter or hyphen inside: "10b-5", "G-17"), so "Rule 1" of a club or game stays out.
+RULE_ISSUERS = ("SEC", "FINRA", "MSRB", "NFA", "NYSE", "Nasdaq", "NASD", "CFTC", "Exchange", "Commission")
+RULE_WORDS = ("Rule", "Rules", "rule")
+RULE_NUMBER = r"^(?:\d{1,4}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+ISSUED_RULE_NUMBER = r"^(?:\d{1,5}[a-z]{0,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+# The tokenizer splits "15c1-2" after the letter group: the "-2" comes as its own tokens.
+RULE_SUFFIX: tuple[dict[str, Any], ...] = ({"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,3}[a-z]?$"}})
+REGULATION_LETTERS = r"^(?:[A-Z]{1,2}|[A-Z]-[A-Z]{1,2}|SHO|NMS|ATS|BTR)\.?$"
+
+# Match key of descriptive references whose place follows the head ("the DPA from Luxembourg").
+POSTPOSED_DESCRIPTOR = "DESCRIPTOR_POSTPOSED"
+POSTPOSED_PLACE_LINKS = ("of", "from", "in")
+
 # Word ids of what each matcher needs at least once in a document: most documents lack one, and a
 # matcher costs a pass over every token, so it runs only where it can match.
 _DESCRIPTOR_HEAD_IDS = frozenset(get_string_id(w) for w in DESCRIPTOR_HEADS)
@@ -72,6 +94,7 @@ def trim_mention(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space
         or GLUED_TOKEN.search(doc[start].text)
+        or (doc[start].lower_ in PARTY_ROLE_WORDS and end - start > 1 and doc[start + 1].is_title)
     ):  # fmt: skip
         start += 1
     while end > start and (
@@ -183,6 +206,25 @@ def descriptor_matcher(vocab: Vocab) -> Matcher:
         ],
         greedy="LONGEST",
     )
+    # The place after the head: "the DPA from Luxembourg", "the data protection authority of Lower Saxony"
+    # (enforcement trackers and translated decisions write it so); the place need not be an NER entity, the
+    # resolver keeps the reference only where the gazetteer knows the place and its authority.
+    matcher.add(
+        POSTPOSED_DESCRIPTOR,
+        [
+            [
+                {"LOWER": {"IN": list(DESCRIPTOR_MODIFIERS)}, "OP": "*"},
+                {"LOWER": {"IN": list(DESCRIPTOR_HEADS)}},
+                {"LOWER": {"IN": list(POSTPOSED_PLACE_LINKS)}},
+                {"LOWER": "the", "OP": "?"},
+                {"IS_TITLE": True},
+                {"IS_TITLE": True, "OP": "?"},
+                {"LOWER": "of", "OP": "?"},
+                {"IS_TITLE": True, "OP": "?"},
+            ]
+        ],
+        greedy="LONGEST",
+    )
     return matcher
 
 
@@ -268,3 +310,26 @@ def _alias_list(doc: Doc, open_paren: int, close: int, *, outer: Span | None) ->
             pairs.append((outer, Span(doc, piece.start, piece.end, label=outer.label_)))
         start = i
     return pairs
+
+
+def numbered_rule_matcher(vocab: Vocab) -> Matcher:
+    """Matcher of numbered rules and lettered regulations ("Rule 15c1-2", "MSRB Rule G-17", "Regulation B")."""
+    matcher = Matcher(vocab)
+    rule: list[dict[str, Any]] = [{"ORTH": {"IN": list(RULE_WORDS)}}, {"TEXT": {"REGEX": RULE_NUMBER}}]
+    issued: list[dict[str, Any]] = [
+        {"ORTH": {"IN": list(RULE_ISSUERS)}},
+        {"ORTH": {"IN": list(RULE_WORDS)}},
+        {"TEXT": {"REGEX": ISSUED_RULE_NUMBER}},
+    ]
+    matcher.add(
+        "NUMBERED_RULE",
+        [
+            rule,
+            [*rule, *RULE_SUFFIX],
+            issued,
+            [*issued, *RULE_SUFFIX],
+            [{"ORTH": "Regulation"}, {"TEXT": {"REGEX": REGULATION_LETTERS}}],
+        ],
+        greedy="LONGEST",
+    )
+    return matcher

@@ -20,6 +20,11 @@ LEGAL_FORMS = (
     "LLC", "L.L.C.", "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "Limited",
     "Co.", "plc", "PLC", "GmbH", "AG", "S.A.", "SA", "N.V.", "NV", "B.V.", "BV", "LLP", "L.P.", "LP", "S.p.A.",
     "SpA", "S.r.l.", "AB", "ASA", "Oy", "SE", "PLLC", "P.C.", "L.C.",
+    # European legal forms as registers and enforcement decisions write them (Spain, Portugal, Italy, France,
+    # Germany, the Nordics, Central and Eastern Europe): "Alava Norte, S.L.", "Ica S.R.L.", "Yay Ehf."
+    "S.L.", "SL", "S.L.U.", "SLU", "S.A.U.", "SAU", "S.R.L.", "SRL", "Srl", "S.r.l", "S.p.A", "SPA", "Lda",
+    "Lda.", "S.A.S.", "SAS", "SARL", "S.A.R.L.", "Sàrl", "GbR", "KG", "KGaA", "mbH", "OHG", "e.V.", "Oyj",
+    "ApS", "Ehf.", "ehf.", "hf.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Nyrt.", "EOOD", "OOD", "BVBA",
 )  # fmt: skip
 # Folded words that end a name without identifying it: the legal forms, and the descriptive "company",
 # "holdings", "group" ("Acme Holdings" is Acme).
@@ -58,7 +63,28 @@ REGULATOR_HEAD_PATTERN = re.compile(
     r"investigative service|sheriff'?s office|"
     # Federal law-enforcement agencies named "... Service" investigate and arrest ("U.S. Marshals Service",
     # "Diplomatic Security Service", "Postal Inspection Service"); "service" alone heads companies.
-    r"marshals service|diplomatic security service|inspection service)\b",
+    r"marshals service|diplomatic security service|inspection service|"
+    # State financial supervisors named for their field ("Massachusetts Securities Division", "Texas State
+    # Securities Board", "Division of Banks", "Superintendent of Financial Services", "Insurance Commissioner")
+    r"securities (division|board|bureau)|division of (banks|banking|securities|insurance|financial institutions|"
+    r"consumer credit)|superintendent of (banks|banking|insurance|financial services|financial institutions)|"
+    r"(banking|insurance|securities) (commissioner|superintendent|regulator)|"
+    # Legislatures' committees and groups ("House Financial Services Committee", "Senate Permanent
+    # Subcommittee on Investigations", "All-Party Parliamentary Group on Betting and Gaming"): regulators
+    # where they hold an inquiry (the resolver checks the context, see LEGISLATIVE_BODY_PATTERN)
+    r"(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
+    r"\b(committee|subcommittee|inquiry|group on))\b",
+    re.IGNORECASE,
+)
+LEGISLATIVE_BODY_PATTERN = re.compile(
+    r"\b(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
+    r"\b(committee|subcommittee|inquiry|group on)\b",
+    re.IGNORECASE,
+)
+# Words near a legislature's committee that show it investigating, the role the guidelines make a regulator
+# ("a parliamentary committee holding an inquiry"); elsewhere it is a public body in another role.
+INQUIRY_CUE_PATTERN = re.compile(
+    r"^(inquir|enquir|investigat|probe|hearing|subpoena|testif|summon|question|grill|report|evidence|examin)",
     re.IGNORECASE,
 )
 # Authorities named for the service they run (a transit, port or housing authority) operate it and are
@@ -93,9 +119,34 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"program|programs|programme|programmes|initiative|scheme|"
     r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
     r"station|plant|reactor|refinery|headquarters|"
-    r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|"
-    r"virus|disease|syndrome)$",
+    r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|expo|exhibition|conference|"
+    r"summit|oscars|baftas|grammys|emmys|electronics show|motor show|air show|trade show|"
+    r"virus|disease|syndrome|"
+    # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
+    # "Written Agreement", "Civil Action No", "Litigation Releases", "Attachment 2", "Monthly Installments")
+    r"order|orders|agreement|releases?|complaint|judgment|decree|attachment \d*|exhibit \w*|proceedings?|"
+    r"petition|motion|docket|action no\.?|case no\.?|installments?)$|"
+    r"^(order|civil action|administrative order|written agreement|consent order|final judgment) ",
     re.IGNORECASE,
+)
+# File formats and databases that releases link to ("PDF", "EDGAR") and award ceremonies named alone ("the
+# Oscars"): never an organisation of the story.
+NON_ORG_WORDS = frozenset(
+    {
+        "pdf",
+        "html",
+        "edgar",
+        "xbrl",
+        "faq",
+        "cease",
+        "desist",
+        "order",
+        "oscars",
+        "baftas",
+        "grammys",
+        "emmys",
+        "olympics",
+    }
 )
 # A government form named by its number ("Forms I-9", "Form 1040", "Form W-2"): a document, not a body.
 NUMBERED_FORM_PATTERN = re.compile(r"^forms? [a-z]{0,2}-?\d", re.IGNORECASE)
@@ -274,6 +325,8 @@ def names_no_organisation(text: str) -> bool:
         return True
     if "," in text and all(w in GENERIC_WORDS for w in plain):
         return True  # a list of kinds the NER read as one name: "Federal, State and local partners"
+    if len(plain) == 1 and plain[0] in NON_ORG_WORDS:
+        return True
     return generic_alone(text)
 
 

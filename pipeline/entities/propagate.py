@@ -100,4 +100,3 @@ class MentionPropagator:
             for cluster in clusters:
                 cluster.mentions.sort(key=lambda m: m.start)
         return doc
-

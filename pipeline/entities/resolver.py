@@ -21,7 +21,6 @@ from spacy.util import filter_spans
 from pipeline.entities.clusters import NAMED_GROUP, EntityCluster, cluster_mentions
 from pipeline.entities.filters import (
     context_says_no_org,
-    default_currency,
     drop_headline_fragments,
     drop_non_orgs,
     drop_publisher,
@@ -32,6 +31,8 @@ from pipeline.entities.mentions import (
     DESCRIPTOR_MODIFIERS,
     LAW_DESCRIPTOR_MODIFIERS,
     LAW_SCOPE_WORDS,
+    POSTPOSED_DESCRIPTOR,
+    POSTPOSED_PLACE_LINKS,
     can_describe,
     can_name_law,
     descriptor_matcher,
@@ -39,10 +40,13 @@ from pipeline.entities.mentions import (
     find_renames,
     law_descriptor_matcher,
     lower_ids,
+    numbered_rule_matcher,
     split_coordinated,
     trim_mention,
 )
 from pipeline.entities.names import (
+    INQUIRY_CUE_PATTERN,
+    LEGISLATIVE_BODY_PATTERN,
     NAME_CACHE_SIZE,
     bare_possessive_split,
     generic_alone,
@@ -53,8 +57,8 @@ from pipeline.entities.names import (
     org_kind,
     singular_name,
 )
-from pipeline.gazetteer import Gazetteer, find_district_offices
-from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser
+from pipeline.gazetteer import Gazetteer, GazetteerEntry, find_district_offices, normalize_surface
+from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser, stated_currency
 
 __all__ = ["EntityResolver"]
 
@@ -78,8 +82,72 @@ SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
 
 
+# Head words an agency's own releases use alone for it ("the Commission" in an SEC release, "the Bureau" in a
+# CFPB order, "the Board" in a Federal Reserve order): house short forms, which mean the body of the document
+# whose full name ends in that word, never a body the document does not name (the European Commission).
+HOUSE_HEADS = frozenset({"Commission", "Bureau", "Board", "Agency", "Authority", "Department", "Office", "Service"})
+
 # One capital and a full stop is an initial or a sentence end ("hepatitis B. The ..."), never a name.
 LONE_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+# Short aliases of the gazetteer (2-4 capitals: "FA", "ICC", "CAT", "ESA") that the data marks as shared
+# (``context_aliases``) collide with cups, programmes and other bodies' initials; one counts only with support:
+# the entry's full name elsewhere in the document, or words of enforcement or of its field near it, and never
+# as the first word of another name ("FA Cup", "ICC Trophy").
+SHORT_ALIAS = re.compile(r"^[A-Z]{2,4}$")
+SHORT_ALIAS_WINDOW = 20
+ENFORCEMENT_CUE = re.compile(
+    r"^(fine|fined|fines|fining|penalt|regulat|watchdog|investigat|probe|inquir|enquir|enforce|sanction|sue|sued|"
+    r"suing|lawsuit|complaint|charg|settle|ruled|ruling|order|authorit|agency|commission|court|tribunal|judge|"
+    r"appeal|violat|breach|law|rule|prosecut|audit|supervis|licen|ban|banned|ombudsman|block|merger|acqui|"
+    r"approv|clear|decision|decid|review|warn|rebuk|reprimand|raid|halt|ceas|demand|requir|compl|consult|"
+    # what an authority does in a decision ("the NAIH found", "according to the AEPD", "the DPA concluded")
+    r"found|determin|stat|conclu|noted|held|consider|accord|obligat|legal)",
+    re.IGNORECASE,
+)
+# Words of an entry's own field near its short alias ("the GDPR ... consent", "CNIL ... personal data").
+DOMAIN_CUES = {
+    "privacy": re.compile(r"^(data|personal|privacy|consent|controller|processor|processing|camera|cctv|gdpr)"),
+    "competition": re.compile(r"^(merger|cartel|competit|antitrust|market|dominan|acquisition)"),
+    "securities": re.compile(r"^(securit|investor|fraud|trading|insider|broker|stock|shares|disclos)"),
+    "financial": re.compile(r"^(bank|financ|money|launder|capital|loan|credit|insur|payment)"),
+}
+COLLISION_HEADS = frozenset(
+    {
+        "Cup", "Trophy", "Award", "Awards", "Championship", "Championships", "Final", "Finals", "Series", "Games",
+        "Show", "Prize", "Programme", "Program", "Scheme", "Scan", "Fund", "Festival", "Week",
+    }
+)  # fmt: skip
+
+
+def supported_short_alias(ent: Span, *, full_names: tuple[str, ...], domains: frozenset[str], text_lower: str) -> bool:
+    """Whether a gazetteer match of a short alias (2-4 capitals) stands for its entry here (see SHORT_ALIAS):
+    not the first word of another name, and the entry's full name in the document or words of enforcement or
+    of the entry's ``domains`` near it."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].text in COLLISION_HEADS:
+        return False
+    if any(name.lower() in text_lower for name in full_names):
+        return True
+    cues = [ENFORCEMENT_CUE, *(DOMAIN_CUES[d] for d in domains if d in DOMAIN_CUES)]
+    start, end = max(ent.start - SHORT_ALIAS_WINDOW, 0), min(ent.end + SHORT_ALIAS_WINDOW, len(doc))
+    near = [t.lower_ for t in doc[start:end] if t.i < ent.start or t.i >= ent.end]
+    return any(cue.match(word) for word in near for cue in cues)
+
+
+# How many tokens around a legislature's committee are searched for words of an inquiry.
+INQUIRY_WINDOW = 25
+
+
+def _near_inquiry(span: Span) -> bool:
+    """True when words of an inquiry ("inquiry", "investigating", "hearing", "testified") stand near a
+    committee's mention, within its sentence where sentences are known."""
+    doc = span.doc
+    start, end = max(span.start - INQUIRY_WINDOW, 0), min(span.end + INQUIRY_WINDOW, len(doc))
+    if doc.has_annotation("SENT_START"):
+        start, end = max(start, span.sent.start), min(end, span.sent.end)
+    return any(INQUIRY_CUE_PATTERN.match(t.lower_) for t in doc[start:end] if t.i < span.start or t.i >= span.end)
 
 
 class EntityResolver:
@@ -90,6 +158,10 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self.matcher = descriptor_matcher(nlp.vocab)
         self.law_matcher = law_descriptor_matcher(nlp.vocab)
+        self.rule_matcher = numbered_rule_matcher(nlp.vocab)
+        self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
+        self._countries: set[str] = set()  # countries the document being typed names (_by_document_country)
+        self._non_org_short_forms: set[str] = set()  # short forms defined for a non-organisation (mentions)
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -105,8 +177,12 @@ class EntityResolver:
         if not can_describe(doc, words):
             return []
         spans = []
-        for _, start, end in self.matcher(doc):
+        postposed = doc.vocab.strings[POSTPOSED_DESCRIPTOR]
+        for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
+            if match_id == postposed:
+                spans += self._postposed_descriptor(span)
+                continue
             gpe = [t for t in span if t.ent_type_ in {"GPE", "NORP", "LOC"}]
             head = [t for t in span if t.lower_ in DESCRIPTOR_MODIFIERS or t.lower_ in DESCRIPTOR_HEADS]
             if not gpe or not head:
@@ -117,9 +193,24 @@ class EntityResolver:
             spans.append(Span(doc, start, end, label="REGULATOR", kb_id=entry.id if entry else ""))
         return spans
 
+    def _postposed_descriptor(self, span: Span) -> list[Span]:
+        """'the DPA from Luxembourg', 'the data protection authority of Lower Saxony': a regulator mention
+        where the gazetteer knows the place (country or subdivision) and its one authority for the phrase;
+        the longest known place wins ("of Isle of Man"), an unknown one gives nothing."""
+        link = next(t.i for t in span if t.lower_ in POSTPOSED_PLACE_LINKS)
+        phrase = " ".join(t.text if t.is_upper else t.lower_ for t in span.doc[span.start : link])
+        start = link + 1 + (span.doc[link + 1].lower_ == "the")
+        for end in range(span.end, start, -1):
+            place = span.doc[start:end].text
+            entry = self.gazetteer.resolve_description(country=place, domain_phrase=phrase)
+            if entry is not None:
+                return [Span(span.doc, span.start, end, label="REGULATOR", kb_id=entry.id)]
+        return []
+
     def default_currency(self, doc: Doc) -> str | None:
-        """The currency of the country the story is about (see :func:`entity_filters.default_currency`)."""
-        return default_currency(doc, self.gazetteer, country_code=self._country_code)
+        """The currency the document's ambiguous markers mean, as the document states it
+        (:func:`pipeline.values.stated_currency`), or None."""
+        return stated_currency(doc.text)
 
     def _money(
         self, doc: Doc, *, currency: str | None = None, text: str | None = None
@@ -209,18 +300,27 @@ class EntityResolver:
         name = text if text is not None and trimmed.start == span.start and trimmed.end == span.end else None
         name = name or trimmed.text
         kb = span.kb_id_
+        house = normalize_surface(name) if label in NAMED_GROUP else ""
+        if house in HOUSE_HEADS and not kb:
+            kb = self._house.get(house, "")  # "" where no named body (or several) of the document ends so
+            if not kb:
+                return None if label == "ORG" else Span(span.doc, trimmed.start, trimmed.end, label=label)
         if label in NAMED_GROUP or label == "LAW":
-            entry = self.gazetteer.get(kb) if kb else self._lookup(name)
+            entry = self.gazetteer.get(kb) if kb else self._lookup(name) or self._by_document_country(name)
             if entry is not None:
                 label, kb = entry.type, entry.id
+            elif label == "LAW" and not kb and names_no_organisation(name) and not org_kind(name) == "LAW":
+                return None  # "Written Agreement", "Consent Order": the NER's LAW for a document of the case
             elif label == "ORG":
                 label = org_kind(name)
+                if label == "REGULATOR" and LEGISLATIVE_BODY_PATTERN.search(name) and not _near_inquiry(trimmed):
+                    label = "PUBLIC_BODY"  # a legislature's committee passing a budget or a law regulates nothing
                 if label == "ORG" and (
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
                     return None
-                if generic_alone(name):
-                    return None
+                if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS or name in self._non_org_short_forms:
+                    return None  # "the DPA", "the regulator": a description without its country names no one
                 described = self._described(name) if label == "ORG" else None
                 if described is not None:
                     label, kb = "REGULATOR", described
@@ -254,25 +354,47 @@ class EntityResolver:
         def overlaps_grammar(span: Span) -> bool:
             return any(i in in_grammar for i in range(span.start, span.end))
 
+        text_lower = text.lower()
+
         def kept_ent(ent: Span) -> bool:
             if ent.label_ == "MONEY":
                 # the grammar reads its text alone but not in place: the context says it is no money
                 # ("102 pounds emitted per hour")
                 return not overlaps_grammar(ent) and not find_amounts(ent.text)
+            if ent.label_ in ("REGULATOR", "COURT", "LAW") and SHORT_ALIAS.match(ent.text):
+                entries = [e for e in self.gazetteer.lookup_all(ent.text) if ent.text in e.context_aliases]
+                names = tuple(n for e in entries for n in (e.name, *e.aliases) if len(n) > 4)
+                domains = frozenset(d for e in entries for d in e.domains)
+                supported = supported_short_alias(ent, full_names=names, domains=domains, text_lower=text_lower)
+                if names and not supported:
+                    return False
             if ent.label_ == "LAW":  # "Revs 1.1 billion": a table figure the model took for a law
                 return not overlaps_grammar(ent) or bool(ent.kb_id_)
             return ent.label_ == "DATE" or not overlaps_grammar(ent)
 
-        ents = [e for e in doc.ents if kept_ent(e)]
+        rules = [
+            Span(doc, start, end, label="LAW")
+            for _, start, end in self.rule_matcher(doc)
+            if not any(t.ent_type_ == "LAW" and t.ent_kb_id_ for t in doc[start:end])  # "Rule 10b-5" is known
+        ]
+        ruled = {i for r in rules for i in range(r.start, r.end)}
+        ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
+        self._house = self._house_heads(ents)
+        # "Apple Card Monthly Installments (ACMI)": the short form of what is no organisation is none either
+        self._non_org_short_forms = {inner.text for outer, inner in renames if names_no_organisation(outer.text)}
+        self._countries = {
+            code for e in ents if e.label_ in ("GPE", "NORP") and (code := self._country_code(e.text)) is not None
+        }
         laws = [
             Span(doc, start, end, label="LAW")
             for _, start, end in (self.law_matcher(doc) if can_name_law(words) else ())
             if any(t.lower_ in LAW_DESCRIPTOR_MODIFIERS and t.lower_ not in LAW_SCOPE_WORDS for t in doc[start:end])
         ]
-        base = ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
+        base = rules + ents + self._descriptors(doc, words=words) + [inner for _, inner in renames] + money + laws
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
-        repaired: dict[tuple[int, int], str] = {}
+        # "Regulation B." at a sentence end: the tokenizer keeps the full stop on the letter
+        repaired = {(r.start, r.end): r.text.rstrip(".") for r in rules if r.text.endswith(".")}
         for office in find_district_offices(text, is_place=self._is_us_place):
             span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
             if span is not None:  # first, so that it wins over an NER span of the same length
@@ -292,6 +414,29 @@ class EntityResolver:
                 typed.append(part)
         kept = sorted(filter_spans(typed), key=lambda s: s.start)
         return self._units_of_regulators(doc, kept), renames, repaired, amounts
+
+    def _by_document_country(self, name: str) -> GazetteerEntry | None:
+        """The entry an alias shared by several countries' bodies means ("CNPD": Luxembourg's or Portugal's;
+        "Datatilsynet": Denmark's or Norway's): the one whose country the document names, if exactly one."""
+        candidates = self.gazetteer.lookup_all(name) if self._countries else ()
+        if len(candidates) < 2:
+            return None
+        named = [e for e in candidates if e.country and e.country.split("-")[0] in self._countries]
+        return named[0] if len(named) == 1 else None
+
+    def _house_heads(self, ents: list[Span]) -> dict[str, str]:
+        """House short form -> the gazetteer id of the one regulator of the document whose name or alias
+        ends in it ("Commission" -> the SEC where the release names the Securities and Exchange Commission)."""
+        heads: dict[str, set[str]] = {}
+        for ent in ents:
+            entry = self._lookup(ent.text) if ent.label_ in ("REGULATOR", "ORG") else None
+            if entry is None or entry.type != "REGULATOR" or len(ent) < 2:
+                continue
+            for alias in (entry.name, *entry.aliases, ent.text):
+                last = alias.split()[-1] if alias.split() else ""
+                if last in HOUSE_HEADS:
+                    heads.setdefault(last, set()).add(entry.id)
+        return {head: next(iter(ids)) for head, ids in heads.items() if len(ids) == 1}
 
     def _units_of_regulators(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'FBI's Detroit Field Office', 'FBIs Portland Division': a unit owned by a regulator is one too."""

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.drafts import DocIndex, Draft
 from pipeline.events.syntax import attached
+from pipeline.values import normalize_date
 
 # Steps from a date up the parse to the trigger or its verb for the date to be the trigger's own.
 ATTACHMENT_STEPS = 3
@@ -31,6 +32,37 @@ PERIOD_TYPES = frozenset({"FINE", "LAWSUIT", "SETTLEMENT"})
 DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos"})
 # What a complaint or claim says happened is conduct: "the complaint alleges that ... in January 2006".
 ALLEGATION_LEMMAS = frozenset({"allege", "claim", "accuse", "contend", "assert"})
+
+
+# A release or wire story dates itself at the top: the date alone before the first sentence ("October 10, 2024"
+# above a Federal Reserve release; cleaning joins the lines, so a capitalised word follows it), or a dateline
+# ("WASHINGTON, March 3, 2019 -", "NEW YORK, March 3 (Reuters) -"), whose place is written in capitals.
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DAY_MONTH = rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
+DATE_LINE = re.compile(rf"^\s*(?P<date>{DAY_MONTH},?\s+\d{{4}})(?=\s*$|\s+[A-Z])")
+DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.'\- ]+)?,\s+(?P<date>{DAY_MONTH}(?:,?\s+\d{{4}})?)\s*"
+    r"(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]"
+)
+
+
+def dateline(text: str, *, published: str | None) -> str | None:
+    """The date a release or wire story gives itself at its top (see ``DATE_LINE``), as an ISO day."""
+    match = DATELINE.match(text) or DATE_LINE.match(text)
+    if match is None:
+        return None
+    value = normalize_date(match["date"], published=published)
+    return value if value is not None and len(value) == len("2019-03-03") else None
+
+
+def news_day(doc: Doc) -> str | None:
+    """The day the article reports as 'today': its dateline, else its publication date."""
+    published = doc._.published
+    text_start = doc._.text_start or 0
+    return dateline(doc.text[text_start:], published=published) or published
 
 
 def period_bound(ent: Span) -> bool:
@@ -64,6 +96,24 @@ def describes_other(etype: str, ent: Span, tok: Token, *, event_type: Callable[[
     return False
 
 
+# "had renewed her licence in 2009", "had been reported in May": the past perfect tells what happened before
+# the action reported; "by May 28, 2018" is a deadline the party missed. Neither dates the action.
+PAST_PERFECT_AUX = frozenset({"had"})
+DEADLINE_WORDS = frozenset({"by"})
+
+
+def before_the_action(ent: Span, tok: Token) -> bool:
+    """True when the date sits in a past-perfect clause other than the trigger's, or is a deadline."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in DEADLINE_WORDS:
+        return True
+    for anc in ent.root.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if anc == tok or anc.is_ancestor(tok):
+                return False
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_PERFECT_AUX for c in anc.children)
+    return False
+
+
 def _settled_here(tok: Token, *, event_type: Callable[[Token], str | None]) -> bool:
     """'agreed today to settle a lawsuit', 'a settlement that will resolve its suit': the sentence dates the
     settlement, and a suit's date is its filing."""
@@ -84,6 +134,7 @@ def mention_date(
     the trigger's own sentence that dates neither a period, nor the conduct, nor something after publication."""
     verb = tok if tok.pos_ == "VERB" else tok.head
     published = index.doc._.published
+    today = news_day(index.doc)
     settled = etype == "LAWSUIT" and _settled_here(tok, event_type=event_type)
     scored = []
     for ent in sdoc.ents:
@@ -93,18 +144,26 @@ def mention_date(
         if idx is None or index.clusters[idx].value is None:
             continue
         value = str(index.clusters[idx].value)
+        if today != published:  # "on Thursday" in a release dated by its dateline, not its web page
+            value = normalize_date(ent.text, published=today) or value
         prev = sent.start + ent.start - 2
         if ent.start >= 2 and sdoc[ent.start - 1].lower_ == "of" and index.token_cluster.get(prev) is not None:
             if index.type_of(index.token_cluster[prev]) == "LAW":  # "... Rights Act of 1994"
                 continue
-        if published and value[: len(published)] > published:
+        if today and value[: len(today)] > today:
             continue  # a deadline or a hearing to come ("before the March 2016 elections"), not the action
         if etype in PERIOD_TYPES and period_bound(ent):
             continue
+        if before_the_action(ent, tok):
+            continue  # what the party had done before ("had renewed ... in 2009"), or a deadline it missed
         near = attached(ent.root, tok, max_steps=ATTACHMENT_STEPS) or attached(
             ent.root, verb, max_steps=ATTACHMENT_STEPS
         )
-        if not near and (ent.sent != tok.sent or settled or describes_other(etype, ent, tok, event_type=event_type)):
+        if not near and (
+            ent.sent != tok.sent
+            or settled
+            or describes_other(etype, ent, tok, event_type=event_type)
+        ):
             continue  # another sentence (glued copy), the settlement's date, or a clause about the conduct
         scored.append((0 if near else 1, abs(ent.root.i - tok.i), value))
     return min(scored)[2] if scored else None
@@ -153,8 +212,17 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
     """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
     happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
     department today filed a lawsuit"). A suit the lede mentions only as settled or decided was filed earlier,
-    so only a suit reported as filed or pending takes the date."""
-    published = doc._.published
+    so only a suit reported as filed or pending takes the date. The day is the article's dateline where it has
+    one (see ``news_day``); an action the lede opens by dating ("On October 23, 2024, the Bureau issued an
+    order against X") dates the undated news about the parties it names (``lede_date``)."""
+    dated_lede = lede_date(doc, sents)
+    if dated_lede is not None:
+        sent_no, value, parties = dated_lede
+        for ev in events:
+            news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+            if not ev.date and news and ev.anchors() & parties:
+                ev.date, ev.date_sentence = value, sent_no
+    published = news_day(doc)
     if not published:
         return
     text_start = doc._.text_start or 0
@@ -170,3 +238,30 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
         if own or (news and in_lede):
             ev.date = published
+
+
+# Tokens a lede's opening date may take before its action: "On October 23, 2024, the Bureau issued ...".
+LEDE_OPENERS = frozenset({"on"})
+LEDE_SENTENCES = 3  # a release may open with a caption and header lines before its lede
+
+
+def lede_date(doc: Doc, sents: list) -> tuple[int, str, set[int]] | None:
+    """(sentence, date, parties) of the first body sentence that opens by dating its action ("On October 23,
+    2024, the Bureau issued an order against Apple Inc."): the sentence, its day and the entities it names."""
+    clusters = doc._.entities or []
+    text_start = doc._.text_start or 0
+    body = [n for n, s in enumerate(sents) if s.start_char >= text_start][:LEDE_SENTENCES]
+    for n in body:
+        sent = sents[n]
+        for idx, cluster in enumerate(clusters):
+            if cluster.type != "DATE" or not isinstance(cluster.value, str) or len(cluster.value) != len("2019-03-03"):
+                continue
+            for m in cluster.mentions:
+                if m.start == sent.start + 1 and doc[sent.start].lower_ in LEDE_OPENERS:
+                    parties = {
+                        i
+                        for i, c in enumerate(clusters)
+                        if i != idx and any(sent.start <= x.start < sent.end for x in c.mentions)
+                    }
+                    return n, cluster.value, parties
+    return None

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from models import EVENT_ROLES
+from pipeline.events.captions import caption_suits, replace_caption_drafts
 from pipeline.events.dates import mention_date
 from pipeline.events.drafts import (
     ACTOR_ROLE,
@@ -36,12 +37,14 @@ from pipeline.events.drafts import (
     Draft,
     drop_cap,
 )
+from pipeline.events.genre import read_release
 from pipeline.events.lexicon import Lexicon, cue_spans, load_lexicon, may_hold_event
 from pipeline.events.merge import finish_events, split_separate
-from pipeline.events.parties import class_size, fit_kinds
+from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
 from pipeline.events.rulings import found_violators, is_court_decision
 from pipeline.events.syntax import (
+    ACTOR_VERBS,
     attached,
     court_request_roles,
     expand_conjuncts,
@@ -52,11 +55,13 @@ from pipeline.events.syntax import (
 )
 from pipeline.events.triggers import (
     FILED_NOUNS,
+    consent_to_judgment,
     credit_line,
     criminal_charge,
     faced_only,
     filed_with_agency,
     hypothetical,
+    modality,
     unrealised,
 )
 from pipeline.text import parse_units
@@ -75,8 +80,27 @@ AMOUNT_WORDS = frozenset(
 # "paid $3.5m to end investigations", "will pay $5m to close the case": a payment that ends a claim settles it.
 PAY_TO_END = frozenset({"end", "close"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Verbs by which an action is taken: only their negation negates the event ("did not file a suit").
+TAKING_VERBS = ACTOR_VERBS | frozenset(
+    {"fine", "penalize", "penalise", "sue", "settle", "investigate", "probe", "reach"}
+)
 # A relative pronoun stands for the noun its clause modifies: "the Department of Justice, which filed suit".
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+# Modifiers that make an order the interim relief of a suit, not a settlement or an administrative order.
+RESTRAINING = frozenset({"restraining"})
+RELIEF_NOUNS = frozenset({"injunction"})
+# Objects of a preposition that put a trigger in its legal sense ("settled in a deal", "in court").
+LEGAL_FRAME_OBJECTS = frozenset({"deal", "settlement", "agreement", "accord", "court", "case", "lawsuit", "suit"})
+
+
+def is_relief(tok: Token) -> bool:
+    """An injunction or restraining order: a court's relief, which names a suit without being one."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ != "VERB" and (
+        lemma in RELIEF_NOUNS or (lemma == "order" and any(c.lower_ in RESTRAINING for c in tok.children))
+    )
 
 
 class EventExtractor:
@@ -174,6 +198,10 @@ class EventExtractor:
             lemma = lex.verb_forms.get(tok.lower_, lemma)
         if tok.pos_ == "VERB" and lemma in lex.verb_triggers:
             etype = lex.verb_triggers[lemma]
+        elif self._nominal(tok) and lemma == "order" and any(c.lower_ in RESTRAINING for c in tok.children):
+            # a temporary restraining order, like an injunction, is relief a court grants in a civil suit: news
+            # reports the suit through it ("won a temporary restraining order against X")
+            etype = "LAWSUIT"
         elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if (
                 tok.dep_ in ("compound", "amod", "nmod")
@@ -183,14 +211,12 @@ class EventExtractor:
                 return None  # "class-action suit": the head noun is the trigger
             etype = lex.noun_triggers.get(lemma) or lex.noun_triggers[tok.lower_]
             needed = lex.noun_requirements.get(lemma) or lex.noun_requirements.get(tok.lower_)
-            if needed is not None:
-                context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
-                context |= {tok.head.lemma_, tok.head.lower_}
-                context |= {t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i]}
-                if not context & needed:
-                    return None
+            if needed is not None and not self._context(tok) & needed and not self._regulator_only(tok):
+                return None
         elif tok.pos_ == "VERB" and is_court_request(tok):
             etype = "LAWSUIT"
+        elif consent_to_judgment(tok):
+            etype = "SETTLEMENT"
         elif is_court_decision(tok):
             etype = "LAWSUIT"
         elif tok.pos_ == "VERB" and (
@@ -205,11 +231,38 @@ class EventExtractor:
         if lemma in FILED_NOUNS and filed_with_agency(tok):
             return None
         excluded = lex.excluded_contexts.get(lemma, frozenset())
-        near = {c.lower_ for c in tok.children} | {tok.head.lower_}
+        # a preposition that brings the legal frame ("settled out of court in a deal", "settled in court") is no
+        # look-alike context, unlike "settled in Ohio"
+        near = {
+            c.lower_
+            for c in tok.children
+            if not (c.dep_ == "prep" and any(o.lemma_.lower() in LEGAL_FRAME_OBJECTS for o in c.children))
+        } | {tok.head.lower_}
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if near & excluded or nxt in excluded:
             return None
         return etype
+
+    @staticmethod
+    def _context(tok: Token) -> set[str]:
+        """Words that can make a noun a trigger: its modifiers, its governing word, the three words before it
+        ('a class-action suit', 'filed a complaint') and the two after it ('took action against', 'a complaint,
+        filed ...'), as written and as lemmas."""
+        context = {c.lower_ for c in tok.children} | {c.lemma_ for c in tok.children}
+        context |= {tok.head.lemma_, tok.head.lower_}
+        context |= {w for t in tok.doc[max(tok.i - 3, 0) : tok.i + 3] if t.i != tok.i for w in (t.lower_, t.lemma_)}
+        return context
+
+    def _regulator_only(self, tok: Token) -> bool:
+        """A noun that is a trigger only with a regulator as party ('a written agreement with the Reserve Bank')."""
+        lex = self.lexicon
+        needed = lex.regulator_requirements.get(tok.lemma_.lower()) or lex.regulator_requirements.get(tok.lower_)
+        return needed is not None and bool(self._context(tok) & needed)
+
+    def _needs_regulator(self, tok: Token) -> bool:
+        lex = self.lexicon
+        needed = lex.noun_requirements.get(tok.lemma_.lower()) or lex.noun_requirements.get(tok.lower_)
+        return self._regulator_only(tok) and not (needed is not None and self._context(tok) & needed)
 
     @staticmethod
     def _nominal(tok: Token) -> bool:
@@ -223,7 +276,7 @@ class EventExtractor:
                 return True
         return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
 
-    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool) -> list[int]:
+    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool, acted_on: bool = False) -> list[int]:
         """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
         out: list[int] = []
         for t in expand_conjuncts([tok]):
@@ -231,14 +284,34 @@ class EventExtractor:
                 t = t.head.head  # noqa: PLW2901  (the noun the relative clause modifies)
             i = sent.start + t.i
             idx = index.token_cluster.get(i)
+            # A titled person ("former director of Acme Darius Keaton", "Arsenal manager Arsene Wenger") is a
+            # speaker or an official acting for a body, not a party; but a person the trigger acts on by name
+            # ("Keaton was fined 11,000 dlrs", "Wenger ... was fined by the FA") is the party, title or not; a
+            # judge who enters an order is a counterpart of the parse, never ``acted_on``.
+            named_patient = idx is not None and acted_on
             if idx is None:
-                for c in t.children:
-                    if c.dep_ == "appos" and (sent.start + c.i) in index.token_cluster:
+                for c in t.children:  # "X, the company": the apposition; "the Federal Reserve Bank": the name
+                    # that the entity's span covers without its head word (the proper noun right after it)
+                    head_word = c.dep_ == "compound" and t.pos_ == "PROPN" and c.i == t.i - 1
+                    if (c.dep_ == "appos" or head_word) and (sent.start + c.i) in index.token_cluster:
                         idx = index.token_cluster[sent.start + c.i]
                         break
+            if idx is not None and index.type_of(idx) == "MONEY":
+                # "fined Enea S.A. EUR 30,000": the parse makes the amount the object and hangs the party on it
+                named = [
+                    index.token_cluster[sent.start + c.i]
+                    for c in t.subtree
+                    if c.dep_ == "compound" and c.i < t.i and (sent.start + c.i) in index.token_cluster
+                ]
+                idx = next((n for n in named if index.type_of(n) in PARTY_TYPES), None)
             if idx is None:
                 idx = self._antecedent(t, sent, index)
-            if idx is not None and index.type_of(idx) in PARTY_TYPES and idx not in out and idx not in index.officials:
+            if (
+                idx is not None
+                and index.type_of(idx) in PARTY_TYPES
+                and idx not in out
+                and (named_patient or idx not in index.officials)
+            ):
                 out.append(idx)
         return out
 
@@ -270,10 +343,12 @@ class EventExtractor:
         return None
 
     def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
+        read_release(doc)  # "the Bureau" in a CFPB release is the CFPB; docket labels are no parties
         if not parsed:
             return []
         index = DocIndex(doc)
         drafts: list[Draft] = []
+        reliefs: list[Draft] = []  # suits read off the relief granted in them ("won an injunction against X")
         for sent, sdoc in parsed:
             for tok in sdoc:
                 etype = self.trigger_type(tok)
@@ -281,7 +356,17 @@ class EventExtractor:
                     continue
                 draft = self._draft(etype, tok, sent, sdoc, index)
                 if draft is not None:
-                    drafts += split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS)
+                    amounts = index.in_sentence(sent, frozenset({"MONEY"}))
+                    found = split_separate(draft, sent.text, plural=tok.tag_ in PLURAL_TAGS, amounts=amounts)
+                    (reliefs if is_relief(tok) else drafts).extend(found)
+        # An injunction is the relief of a suit: where the article reports the suit in its own words with its
+        # parties (agency releases: "the SEC filed a complaint ... the defendants consented to a preliminary
+        # injunction"), the injunction is part of that suit, not a second one; wire copy often reports a suit
+        # only through its injunction ("Acme won a temporary restraining order against Widget").
+        if not any(d.type == "LAWSUIT" and d.anchors() for d in drafts):
+            drafts += reliefs
+        drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
+        fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
 
@@ -290,11 +375,18 @@ class EventExtractor:
             roles = court_request_roles(tok)
         else:
             roles = verb_trigger_roles(tok) if tok.pos_ == "VERB" else noun_trigger_roles(tok)
+        sentencing = roles.governing_verb
+        if etype == "FINE" and not roles.patient and sentencing is not None and sentencing.lemma_ == "sentence":
+            # "X was sentenced to probation and a $7,500 fine", "the judge sentenced X to ... a fine": a criminal
+            # fine is the sentenced defendant's (guidelines)
+            roles.patient = [c for c in sentencing.children if c.dep_ in ("nsubjpass", "dobj")]
         violators = found_violators(tok) if etype == "LAWSUIT" else []
         if violators:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
         if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
             return None
+        if modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
+            return None  # sought, planned or negated: not reported as taken
         faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
         if faced or criminal_charge(tok):
             return None
@@ -303,7 +395,8 @@ class EventExtractor:
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
-        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False)]
+        fined = etype == "FINE"  # a titled person is the party of a fine laid on him by name, not of a probe he runs
+        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False, acted_on=fined)]
         counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
         owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
         payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True)]
@@ -343,6 +436,12 @@ class EventExtractor:
             patient = self._clause_subjects(tok, sent, index)
         actor = [i for i in actor if i not in patient]
         actor, patient = fit_kinds(etype, actor, patient, draft, index)
+        if etype == "SETTLEMENT" and consent_to_judgment(tok):  # who consents to the judgment settles, whatever
+            # its kind ("Bradford and X consented to the orders": a person's name can read as a town)
+            patient += [i for i in actor if index.type_of(i) != "REGULATOR" and i not in patient]
+            actor = [i for i in actor if i not in patient]
+        if self._needs_regulator(tok) and not any(index.type_of(i) == "REGULATOR" for i in actor + patient):
+            return None  # "entered into a written agreement with a supplier": a contract
         if not actor:  # "will pay Widget Corp $39m in settlement of a suit": the payee claimed the money. A person
             # paid under a settlement is mostly a victim compensated in a suit another party brought.
             actor = [i for i in payees if i not in patient and index.type_of(i) != "PERSON"]

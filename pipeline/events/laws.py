@@ -10,6 +10,7 @@ are laws of their own and are kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.events.drafts import DocIndex, Draft
 from pipeline.gazetteer import load_gazetteer
@@ -63,3 +64,45 @@ def prefer_statutes(events: list[Draft], index: DocIndex) -> None:
             if law not in replaced:
                 replaced.append(law)
         ev.roles["law"] = replaced
+
+
+# Releases cite the laws of an action in a sentence of their own, away from the one that reports it: "The
+# SEC's complaint alleges that X violated Sections 17(a) and 10(b) ... and Rule 10b-5 thereunder", "X consented
+# to a final judgment that enjoins X from violating Section 5 ...". Such a citation (a breach cue and a law)
+# names the party it accuses, or refers to the filing by a definite description ("the complaint alleges
+# violations of ..."), whose event it then cites for.
+FILING_WORDS = {
+    "LAWSUIT": ("complaint", "lawsuit", "suit", "action"),
+    "SETTLEMENT": ("judgment", "order", "consent", "settlement", "decree"),
+    "FINE": ("judgment", "order", "penalty"),
+}
+MATTER_TYPES = ("LAWSUIT", "SETTLEMENT", "FINE")
+
+
+def _cites(text: str, breach_cues: Sequence[str]) -> bool:
+    lower = text.lower()
+    return any(cue in lower for cue in breach_cues)
+
+
+def cite_laws(events: list[Draft], index: DocIndex, breach_cues: Sequence[str]) -> None:
+    """Add the laws of every citation sentence (see ``FILING_WORDS``) to the events of the party it names; a
+    citation that names no party of any event goes to the events whose filing it describes ('the complaint
+    alleges ...'), when the article has one such event."""
+    parties_kinds = frozenset({"ORG", "PERSON", "PUBLIC_BODY"})
+    matters = [e for e in events if e.type in MATTER_TYPES]
+    if not matters:
+        return
+    for sent in index.sents:
+        laws = index.in_sentence(sent, frozenset({"LAW"}))
+        if not laws or not _cites(sent.text, breach_cues):
+            continue
+        named = set(index.in_sentence(sent, parties_kinds))
+        accused = [e for e in matters if named & set(e.anchors())]
+        if not accused and not named:
+            lower = sent.text.lower()
+            for etype in MATTER_TYPES:
+                of_type = [e for e in matters if e.type == etype]
+                if len(of_type) == 1 and any(f"the {word}" in lower for word in FILING_WORDS[etype]):
+                    accused += of_type
+        for ev in accused:
+            ev.add("law", laws)

@@ -17,7 +17,7 @@ EVENT_TYPES = ("FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION")
 # lexicon can fire: a test runs the pipeline with and without it and compares the events.
 _STRONG = (
     r"fin(e|es|ed|ing)|penal\w*|su(e|es|ed|ing)|countersu\w*|lawsuits?|suits?|litigation|complaints?|"
-    r"settl\w*|investigat(e|es|ed|ing|ion|ions|or|ors)|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)"
+    r"settl\w*|injunctions?|restraining\s+orders?|investigat(e|es|ed|ing|ion|ions|or|ors)|prob(e|es|ed|ing)|inquir(y|ies)|enquir(y|ies)"
 )
 _IN_CONTEXT = (
     r"(legal|class|civil|court|enforcement)[- ]actions?|"
@@ -28,8 +28,9 @@ _IN_CONTEXT = (
     r"(ask|asks|asked|asking|petition\w*|request\w*|urg\w*|mov(e|es|ed|ing))\b[^.;]{0,40}\b(court|judge)\b|"
     r"\b(court|judge|justice|jury)\b[^.;]{0,80}\b(enjoin\w*|barr(ed|ing)|bars?)\b|(enjoin\w*|barr(ed|ing))\b[^.;]{0,120}\bby\b[^.;]{0,40}\b(court|judge|jury)\b|"
     r"\b(court|judge|justice|jury)\b[^;]{0,120}\b(rul(ed|es|ing)|f(ou)?nds?|finding|h(e|o)lds?)\b[^;]{0,200}\b(violat|infring|breach|defraud|discriminat|contraven)\w*|"
-    r"(settlement|consent)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
-    r"consent\s+(decrees?|judg(e)?ments?)|"
+    r"(settlement|consent|written|formal|supervisory|prosecution)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
+    r"consent\s+(decrees?|judg(e)?ments?)|consent(s|ed|ing)?\s+to\b|civil\s+([\w-]+\s+){0,2}charges|"
+    r"resolv\w*\b[^.;]{0,60}\bdeals?\b|\bdeals?\b[^.;]{0,60}\bresolv\w*|"
     r"(resolv\w*|\bpa(y|ys|id|ying)\b[^.;]{0,80}\bto (end|close))\b[^.;]{0,60}\b(allegations?|claims?|charges?|"
     r"lawsuits?|suits?|cases?|investigations?|matters?|disputes?|violations?|complaints?|liabilit\w*)"
 )
@@ -54,6 +55,7 @@ class Lexicon:
     verb_forms: dict[str, str]  # inflected form -> lemma, where the lemmatizer errs
     noun_triggers: dict[str, str]
     noun_requirements: dict[str, frozenset[str]]
+    regulator_requirements: dict[str, frozenset[str]]  # context that makes a noun a trigger if a regulator is party
     resolve_objects: frozenset[str]
     excluded_contexts: dict[str, frozenset[str]]
     hypothetical_cues: tuple[str, ...]
@@ -87,6 +89,9 @@ def load_lexicon() -> Lexicon:
         verb_forms={k: v for k, v in raw["verb_forms"].items() if not k.startswith("_")},
         noun_triggers=nouns,
         noun_requirements={k: frozenset(v) for k, v in raw["noun_requirements"].items() if not k.startswith("_")},
+        regulator_requirements={
+            k: frozenset(v) for k, v in raw["regulator_requirements"].items() if not k.startswith("_")
+        },
         resolve_objects=frozenset(raw["resolve_objects"]),
         excluded_contexts={k: frozenset(v) for k, v in raw["excluded_contexts"].items() if not k.startswith("_")},
         hypothetical_cues=tuple(raw["hypothetical_cues"]),

@@ -29,7 +29,7 @@ from pipeline.events.drafts import (
     Draft,
     fill_court,
 )
-from pipeline.events.laws import prefer_statutes
+from pipeline.events.laws import cite_laws, prefer_statutes
 from pipeline.events.lexicon import Lexicon
 from pipeline.events.parties import damages_elsewhere
 from pipeline.events.statuses import assign_statuses
@@ -44,23 +44,30 @@ SEPARATE_ACTIONS = re.compile(
 )
 EACH_AMOUNT = re.compile(r"\d\S*\s+(\w+\s+){0,2}each\b", re.IGNORECASE)
 SPLIT_TYPES = ("FINE", "INVESTIGATION")
+AMOUNT_TYPES = ("FINE",)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
-def split_separate(draft: Draft, sentence: str, *, plural: bool) -> list[Draft]:
+def split_separate(draft: Draft, sentence: str, *, plural: bool, amounts: list[int] | None = None) -> list[Draft]:
     """One draft per party when a sentence reports several fines or probes at once (guidelines: two different
     fines are two events). The cue is the sentence's ("each", "separately", "respectively") or a plural trigger
     with several parties and no total ("launched investigations into A and B", "imposed fines on A and B"). A
     joint penalty ("A and B agreed to pay a civil penalty of $280,000", "are required to pay civil penalties of
-    $225,750") stays one event. The amount stays only where it is each party's ("each")."""
+    $225,750") stays one event. The amount stays only where it is each party's ("each"), or goes to each party
+    in turn where the sentence pairs as many amounts with as many parties ("penalties of $40,000 and $25,000
+    on A and B, respectively"; ``amounts`` are the sentence's amounts in text order)."""
     parties = draft.roles.get(PATIENT_ROLE[draft.type], [])
     plural = plural and not draft.roles.get("amount")
-    if draft.type not in SPLIT_TYPES or len(parties) < 2 or not (plural or SEPARATE_ACTIONS.search(sentence)):
+    paired = RESPECTIVELY.search(sentence) is not None and amounts is not None and len(amounts) == len(parties)
+    if draft.type not in SPLIT_TYPES or len(parties) < 2 or not (plural or paired or SEPARATE_ACTIONS.search(sentence)):
         return [draft]
     keep_amount = EACH_AMOUNT.search(sentence) is not None
     out = []
-    for idx in parties:
+    for n, idx in enumerate(parties):
         roles = {r: list(v) for r, v in draft.roles.items() if keep_amount or r != "amount"}
         roles[PATIENT_ROLE[draft.type]] = [idx]
+        if paired and amounts is not None and draft.type in AMOUNT_TYPES:
+            roles["amount"] = [amounts[n]]
         out.append(replace(draft, roles=roles, sentences=list(draft.sentences)))
     return out
 
@@ -375,6 +382,7 @@ def finish_events(
     fill_court(events, index)
     damages_elsewhere(events, index)
     assign_statuses(events, [s.text.lower() for s in sents], lexicon)
+    cite_laws(events, index, lexicon.breach_cues)  # "The complaint alleges violations of Section 17(a) ..."
     _share_laws(events)
     prefer_statutes(events, index)
     _fines_in_pending_settlements(events)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.events.drafts import DocIndex, Draft
+from pipeline.events.drafts import CONFIDENCE_LINKED, DocIndex, Draft
 
 # Head words of institutions that act as authorities when the story has them fine or investigate.
 INSTITUTION_HEADS = frozenset(
@@ -130,3 +130,67 @@ def damages_elsewhere(events: list[Draft], index: DocIndex) -> None:
         suit = max(before, key=lambda e: max(s for s in e.sentences if s < n))
         if not suit.roles.get("amount") and suit.anchors() & set(found):
             suit.add("amount", amounts)
+
+
+# Agency releases open by naming whom an action is against ("On May 7, 2024, the Bureau issued an order against
+# Chime Financial, Inc. (Chime), a financial-technology company ...") and then give its terms by the filing
+# alone ("The order requires Chime to ... pay a $3.25 million civil money penalty"), naming the party by a short
+# form that may not be linked to it. A penalty or settlement the terms give with no party of its own is the
+# lede's party's: every one the lede lists.
+LEDE_ACTION = re.compile(
+    r"\b(?:issued|entered|filed|brought|announced|took)\s+(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:order|complaint|lawsuit|action|judgment|settlement)\s+against\s+",
+    re.IGNORECASE,
+)
+# Where the list of parties after "against" ends: an apposition that describes them, a clause, a parenthesis.
+LEDE_LIST_END = re.compile(
+    r",\s+(?:a|an|which|who|the|its|each|both)\b|\s+(?:for|to|that|because|regarding|alleging|after)\b|"
+    r"\((?:collectively|together)|;|\.(?:\s|$)"
+)
+FILING_TERMS = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+(?:'s|\u2019s)\s+)?(?:(?:proposed|consent|final|stipulated)\s+)*"
+    r"(?:order|judgment|complaint|settlement)s?\b",
+    re.IGNORECASE,
+)
+LEDE_SENTENCES = 3
+LEDE_PARTY_KINDS = frozenset({"ORG", "PERSON", "PUBLIC_BODY"})
+TERM_TYPES = ("FINE", "SETTLEMENT")
+
+
+def lede_parties(index: DocIndex) -> list[int]:
+    """The parties an agency release's lede says its action is against (see ``LEDE_ACTION``), in order."""
+    body = [s for s in index.sents if s.start >= index.body_start][:LEDE_SENTENCES]
+    for sent in body:
+        match = LEDE_ACTION.search(sent.text)
+        if match is None:
+            continue
+        rest = sent.text[match.end() :]
+        end = LEDE_LIST_END.search(rest)
+        start_char = sent.start_char + match.end()
+        end_char = start_char + (end.start() if end else len(rest))
+        out: list[int] = []
+        for first, idx in index.mentions:
+            token = index.doc[first]
+            if start_char <= token.idx < end_char and index.type_of(idx) in LEDE_PARTY_KINDS and idx not in out:
+                out.append(idx)
+        return out
+    return []
+
+
+def fill_terms_from_lede(drafts: list[Draft], index: DocIndex) -> None:
+    """Give a penalty or settlement that the filing's terms state without a party the lede's parties."""
+    patient_role = {"FINE": "target", "SETTLEMENT": "defendant"}
+    orphans = [
+        d
+        for d in drafts
+        if d.type in TERM_TYPES
+        and not d.roles.get(patient_role[d.type])
+        and any(FILING_TERMS.search(index.sents[s].text) for s in d.sentences)
+    ]
+    if not orphans:
+        return
+    parties = lede_parties(index)
+    for draft in orphans:
+        if parties:
+            draft.add(patient_role[draft.type], parties)
+            draft.confidence = max(draft.confidence, CONFIDENCE_LINKED)

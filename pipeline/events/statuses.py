@@ -95,6 +95,16 @@ def _close_probes_behind_actions(events: list[Draft]) -> None:
             ev.status = "closed"
 
 
+def _settles(settlement: Draft, suit: Draft) -> bool:
+    """A settlement ends a suit when it settles the claims against one of the suit's defendants; where either
+    names no defendant, when its claimant is the suit's plaintiff. A settlement with another party ("in separate
+    proceedings, the Commission entered a settled order against Y") leaves the suit against X going."""
+    defendants, sued = set(settlement.roles.get("defendant", [])), set(suit.roles.get("defendant", []))
+    if defendants and sued:
+        return bool(defendants & sued)
+    return bool(set(settlement.roles.get("claimant", [])) & set(suit.roles.get("plaintiff", [])))
+
+
 def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> None:
     """Set ``status`` on every event; ``texts`` are the article's sentences, lower-cased."""
     _cue_statuses(events, texts, lexicon)
@@ -109,7 +119,7 @@ def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> 
         if (
             ev.type == "LAWSUIT"
             and ev.status != "pending"
-            and any(s.type == "SETTLEMENT" and s.anchors() & ev.anchors() for s in events)
+            and any(s.type == "SETTLEMENT" and _settles(s, ev) for s in events)
             and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
         ):
             ev.status = "settled"

@@ -22,6 +22,12 @@ ACTOR_VERBS = frozenset(
         "obtain", "secure", "win", "hit", "demand", "pursue", "reopen", "lead", "carry",
     }
 )  # fmt: skip
+# Verbs whose subject causes a penalty that falls on their indirect object ("landed the network a fine").
+CAUSING_VERBS = frozenset({"land", "earn", "cost"})
+# Verbs whose subject presides over an inquiry or hearing for the body that holds it ("who chaired the inquiry").
+PRESIDING_VERBS = frozenset({"chair", "preside", "head", "oversee"})
+# Verbs by which a court gives relief to the party that asked for it: "granted X an injunction".
+GRANT_VERBS = frozenset({"grant", "award"})
 # Verbs whose subject is the party the event is against (faces the fine, pays the penalty).
 PATIENT_VERBS = frozenset(
     {
@@ -104,7 +110,42 @@ def agent_objects(verb: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """'X was fined', and a participle conjoined to a passive verb that shares its auxiliary ('X was sentenced
+    to prison and fined $5,000')."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children):
+        return False
+    # the tagger often reads the shared participle as a past tense: then only an amount may be its "object"
+    # ("was sentenced to jail and fined 11,000 dlrs"); a real object makes it active ("was acquired and sued Y")
+    objects = children(verb, "dobj")
+    return verb.tag_ == "VBN" or all(
+        o.like_num or any(c.dep_ == "nummod" or c.like_num for c in o.children) for o in objects
+    )
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """Who a passive verb acts on: its own subject, else the subject it shares with the verb it is conjoined to
+    ('Wenger accused X of cheating and was fined', 'X was sentenced to jail and fined $5,000')."""
+    own = children(verb, "nsubjpass")
+    if own or verb.dep_ != "conj":
+        return own
+    shared = children(verb.head, "nsubjpass", "nsubj")
+    if shared:
+        return shared[:1]
+    subj = subject_of(verb.head)
+    return [subj] if subj is not None else []
+
+
+def shared_agents(verb: Token) -> list[Token]:
+    """The 'by' phrase of a passive verb, or of the passive verbs conjoined to it, which share it: 'was fined
+    £15,000 and reprimanded by the FA'."""
+    own = agent_objects(verb)
+    if own:
+        return own
+    return [a for c in verb.children if c.dep_ == "conj" and is_passive(c) for a in agent_objects(c)]
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -181,8 +222,8 @@ def verb_trigger_roles(verb: Token) -> RoleTokens:
     """Roles around a verb trigger: 'Y fined X', 'X was fined by Y', 'X sued Y', 'Y is investigating X'."""
     roles = RoleTokens(governing_verb=verb)
     if is_passive(verb):
-        roles.patient = children(verb, "nsubjpass")
-        roles.actor = agent_objects(verb)
+        roles.patient = passive_patients(verb)
+        roles.actor = shared_agents(verb)
     else:
         subj = subject_of(verb)
         roles.actor = [subj] if subj is not None else []
@@ -232,6 +273,8 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         elif child.dep_ == "acl":  # "a fine imposed by Y on X", "a lawsuit filed by Y against X"
             roles.actor += agent_objects(child)
             roles.patient += prep_objects(child, {"against", "on", "into", "upon"})
+            if child.lemma_ in RELIEF_VERBS | {"prevent", "forbid"}:  # "an injunction prohibiting X from ..."
+                roles.patient += children(child, "dobj")
             if child.lemma_ in ACCUSING_VERBS:  # "a complaint charging X with ..."
                 roles.patient += children(child, "dobj")
             if child.lemma_ in CLAIMING_VERBS:  # "a complaint alleging that X violated ..."
@@ -255,6 +298,17 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
     # "X won an appeal against a fine": the party is whoever appeals
     path_nouns = {t.lemma_ for t in _path(noun, verb)}
     subj = subject_of(verb)
+    if verb.lemma_ in GRANT_VERBS:
+        # "the court granted Baird a restraining order against X", "X was granted an injunction": whoever is
+        # granted the relief asked for it; the court that grants it is no party (it fills ``court``)
+        if is_passive(verb) and noun.dep_ != "nsubjpass":
+            roles.actor += children(verb, "nsubjpass")
+            roles.counterpart += agent_objects(verb)
+        else:
+            roles.actor += children(verb, "dative")
+            roles.counterpart += [s for s in [subject_of(verb)] if s is not None]
+        roles.patient += prep_objects(verb, {"against"})
+        return roles
     if is_passive(verb) and noun.dep_ != "nsubjpass":
         subj_tokens = children(verb, "nsubjpass")
         if verb.lemma_ in ACTOR_VERBS or verb.lemma_ in {"hit", "slap", "fine", "order"}:
@@ -265,6 +319,12 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         roles.actor += agent_objects(verb)
         if verb.lemma_ in CLAIMING_VERBS:  # "the lawsuit alleges that the company ..." -> the company
             roles.patient += [s for c in verb.children if c.dep_ == "ccomp" for s in children(c, "nsubj", "nsubjpass")]
+    elif verb.lemma_ in CAUSING_VERBS and children(verb, "dative"):
+        # "the outburst landed the network a fine", "earned him a fine": the subject is the cause, the dative
+        # the party
+        roles.patient += children(verb, "dative")
+    elif subj is not None and verb.lemma_ in PRESIDING_VERBS:
+        pass  # "Lord X, who chaired the inquiry": the person presiding is neither the body nor the party probed
     elif subj is not None:
         if path_nouns & APPEAL_NOUNS or verb.lemma_ in PATIENT_VERBS:
             roles.patient.append(subj)

@@ -38,6 +38,13 @@ def filed_with_agency(tok: Token) -> bool:
 MODALS = frozenset({"could", "may", "might", "can"})
 HYPOTHETICAL_WORDS = ("up to", "maximum")  # "fines of up to 4% of turnover": a statutory ceiling
 HYPOTHETICAL_BEFORE, HYPOTHETICAL_AFTER = 6, 8  # tokens around the trigger that may hold such words
+# Verbs that presuppose the event they take as object: "settle the lawsuit", "appeal the fine".
+PRESUPPOSING_VERBS = frozenset(
+    {
+        "settle", "resolve", "end", "drop", "dismiss", "withdraw", "appeal", "challenge", "contest", "fight",
+        "lose", "win",
+    }
+)  # fmt: skip
 # A settlement that a party only tries for is no settlement: "was trying to negotiate a settlement", "hopes to
 # reach a settlement", "settlement talks". One that was negotiated ("negotiated a settlement") is.
 ATTEMPT_VERBS = frozenset({"try", "attempt", "seek", "hope", "want", "aim", "push", "press", "urge", "wish"})
@@ -49,12 +56,35 @@ REACH_VERBS = frozenset({"negotiate", "reach", "strike", "broker", "secure", "ob
 def hypothetical(tok: Token, verb: Token | None) -> bool:
     """'could face a fine', 'fines of up to 4% of turnover': a possible action, not a reported one."""
     verb = verb or (tok if tok.pos_ == "VERB" else None)
-    if verb is not None and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+    # a modal on the trigger's verb or on a verb it complements: "could face a fine", "may instead choose to pay a
+    # fine"); an event that a verb presupposes stays real whatever may happen to it ("could be forced to settle
+    # the lawsuit": the suit exists)
+    presupposed = tok.pos_ != "VERB" and verb is not None and verb.lemma_.lower() in PRESUPPOSING_VERBS
+    chain = [verb] if presupposed else _verb_chain(tok, verb)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for v in chain if v is not None for c in v.children):
         return True
     if any(c.dep_ == "amod" and c.lower_ in POSSIBLE_WORDS for c in tok.children):
         return True  # "a possible $250,000 fine", "potential penalties"
+    if conditional_clause(tok):
+        return True
     window = tok.doc[max(tok.i - HYPOTHETICAL_BEFORE, 0) : tok.i + HYPOTHETICAL_AFTER].text.lower()
     return any(w in window for w in HYPOTHETICAL_WORDS)
+
+
+# A trigger in a conditional or an embedded question is not reported as taken: "(the Vatican will decide) if an
+# investigation is required", "whether a fine is imposed", "unless a settlement is reached". Only the clause that
+# holds the trigger counts: "investigated whether the company ..." asks the question inside the probe.
+CONDITION_MARKS = frozenset({"if", "whether", "unless"})
+
+
+def conditional_clause(tok: Token) -> bool:
+    """True when the clause whose verb governs ``tok`` (or ``tok`` itself as a verb) opens with if/whether/unless."""
+    clause = tok
+    for _ in range(HYPOTHETICAL_AFTER):
+        if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+            break
+        clause = clause.head
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 # "X faces a statutory maximum sentence of 35 years and a fine of $1,000,000", "faces up to 10 years and a
@@ -116,7 +146,8 @@ def unrealised(tok: Token) -> bool:
 # the FBI", "thanked agents ..., who conducted the investigation", "acknowledges the assistance of ...", "The FBI
 # investigated the case." (but "VETS investigated the matter, determined that ..." reports a probe), "thanked
 # HUD for assisting in the investigation", "This settlement was the result of a coordinated effort by the U.S.
-# Attorney's Office ... in investigating the allegations".
+# Attorney's Office ... in investigating the allegations", "The investigation that led to the charges was conducted by
+# A, B and C" (a relative clause between the probe and its credit).
 CREDIT_LINE = re.compile(
     r"\b(case|matter|investigation|prosecution)s? (is|was|were|are|has been|have been|is being) "
     r"(jointly )?(investigated|handled|prosecuted|conducted)|"
@@ -124,7 +155,9 @@ CREDIT_LINE = re.compile(
     r"(thanks?|thanked) .{0,120}for (their |its )?(assistance|help|assisting|helping)|"
     r"\bwho (conducted|investigated|handled|led|worked) (on )?the (investigation|case|probe|matter)|"
     r"\b(investigated|handled) (this|the) case\W*$|"
-    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b",
+    r"\bresult of (a|an|the) ((coordinated|joint|cooperative|collaborative|multi-agency) )?efforts? (by|of)\b|"
+    r"\b(investigation|examination|probe|case|matter)s? (that|which) [^.;]{0,60}\b(was|were|is|has been) "
+    r"(jointly )?(conducted|handled|supervised|led) by\b",
     re.IGNORECASE,
 )
 # Passive subjects of a credit line: "This case was investigated by ...".
@@ -143,3 +176,82 @@ def credit_line(tok: Token, sentence: str, *, patient: bool) -> bool:
     return any(c.lemma_ in CREDIT_SUBJECTS for c in subjects) or any(
         c.lemma_ in CREDIT_HELP_LEMMAS for c in tok.head.subtree
     )
+
+
+# "X consented to the entry of a final judgment", "consented to an order to pay a civil penalty", "consented to
+# the entry of the Order": a party that consents to the judgment or order resolving the charges against it
+# settles them (guidelines: a consent judgment or consent order that resolves charges is a SETTLEMENT). Consent
+# to interim relief ("consented to a preliminary injunction") resolves nothing.
+CONSENTED_INSTRUMENTS = frozenset(
+    {"entry", "judgment", "judgement", "order", "decree", "injunction", "sanction", "sanctions", "issuance"}
+)
+INTERIM_WORDS = frozenset({"preliminary", "temporary", "interim", "asset", "freeze"})
+
+
+def consent_to_judgment(tok: Token) -> bool:
+    """'consented to the entry of a final judgment' (not 'consented to a preliminary injunction')."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "consent":
+        return False
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lemma_.lower() not in CONSENTED_INSTRUMENTS:
+            continue
+        words = {t.lower_ for t in obj.subtree}
+        if not words & INTERIM_WORDS:
+            return True
+    return False
+
+
+# Modality: an action the sentence does not report as done. Each frame is a set of governing verbs; the trigger's
+# own verb and the verbs it is the complement of ("asks the court to impose penalties": impose <- ask) are read.
+# - sought: relief a pleading asks for is not a penalty imposed ("the complaint seeks civil penalties", "asks the
+#   court to impose penalties"); a suit's damages stay in its amount, so only fines are dropped.
+# - planned: "staff intend to recommend an action", "is considering a lawsuit", "threatened to sue". A fine an
+#   authority intends to impose is a proposed FINE (guidelines), so for fines only weighing and recommending count.
+# - negated: "did not fine", "declined to investigate", "no lawsuit has been filed".
+SOUGHT_VERBS = frozenset({"seek", "ask", "request", "demand", "pray", "petition"})
+PLAN_VERBS = frozenset(
+    {"intend", "plan", "consider", "weigh", "threaten", "recommend", "mull", "contemplate", "prepare", "vow"}
+)
+FINE_PLAN_VERBS = frozenset({"consider", "weigh", "threaten", "recommend", "mull", "contemplate"})
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+MODAL_CLIMB = 3
+
+
+def _verb_chain(tok: Token, verb: Token | None) -> list[Token]:
+    """The trigger's verb and the verbs it complements, innermost first."""
+    cur = tok if tok.pos_ == "VERB" else verb
+    chain: list[Token] = []
+    for _ in range(MODAL_CLIMB):
+        if cur is None:
+            break
+        chain.append(cur)
+        if cur.dep_ not in COMPLEMENT_DEPS or cur.head == cur:
+            break
+        cur = cur.head
+    return chain
+
+
+def modality(etype: str, tok: Token, verb: Token | None, *, actor_verbs: frozenset[str]) -> str | None:
+    """'sought', 'planned' or 'negated' when the sentence does not report the action as taken, else None.
+
+    ``actor_verbs`` are the verbs by which an action is taken ("impose", "file", "launch"): only their
+    negation negates the event ("did not contest the fine" still reports a fine)."""
+    chain = _verb_chain(tok, verb)
+    lemmas = [v.lemma_.lower() for v in chain]
+    seeking = lemmas[1:] if tok.pos_ == "VERB" else lemmas  # a verb trigger is not its own frame
+    if etype == "FINE" and any(v in SOUGHT_VERBS for v in seeking):
+        return "sought"
+    plans = FINE_PLAN_VERBS if etype == "FINE" else PLAN_VERBS
+    if any(v in plans for v in lemmas):
+        return "planned"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"
+    if any(v in REFUSAL_VERBS for v in lemmas[1:]):
+        return "negated"
+    first = chain[0] if chain else None
+    if first is not None and any(c.dep_ == "neg" for c in first.children):
+        if first == tok or first.lemma_.lower() in actor_verbs:
+            return "negated"
+    return None

@@ -30,6 +30,9 @@ class GazetteerEntry:
     source: str
     case_sensitive_aliases: tuple[str, ...] = ()
     lookup_only_aliases: tuple[str, ...] = ()
+    #: Short aliases that other things share ("FA" Cup, "ICC" the cricket council and the court, "ESA" the
+    #: space agency): matched, but kept by the entity stage only with support in the document.
+    context_aliases: tuple[str, ...] = ()
     patterns: tuple[Any, ...] = ()
     dissolved: int | None = None
     preferred: bool = False
@@ -58,6 +61,9 @@ def parse_entry(raw: dict[str, Any], *, expected_type: str, where: str) -> Gazet
         raise ValueError(f"{where}: kb_id must be a Wikidata QID like 'Q8880' or null, got {raw['kb_id']!r}")
     if raw.get("country") is not None and not COUNTRY_RE.match(raw["country"]):
         raise ValueError(f"{where}: country must be ISO 3166 ('FR', 'US-NY'), 'EU' or 'INT', got {raw['country']!r}")
+    stray = sorted(set(raw.get("context_aliases", [])) - {raw["name"], *raw.get("aliases", [])})
+    if stray:
+        raise ValueError(f"{where}: context_aliases {stray} must also be listed in name or aliases")
     keys = {f.name for f in GazetteerEntry.__dataclass_fields__.values()}
     extra = sorted(set(raw) - keys)
     if extra:
@@ -67,6 +73,7 @@ def parse_entry(raw: dict[str, Any], *, expected_type: str, where: str) -> Gazet
         "domains",
         "case_sensitive_aliases",
         "lookup_only_aliases",
+        "context_aliases",
         "patterns",
         "provision_prefixes",
     )

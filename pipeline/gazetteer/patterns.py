@@ -39,7 +39,17 @@ PROVISION_PREFIXES = tuple(
 )
 #: One token of a provision number: "6", "6(1)(a", ")", "10b-5", "VII", "(b)".
 PROVISION_NUMBER = r"(?:\d+[A-Za-z]{0,2}(?:-\d+)?(?:\([0-9A-Za-z]{1,4}\)?)*|\(?[0-9A-Za-z]{1,4}\)|\)|[IVXL]+)"
-PROVISION_LINKS = ("and", "or", ",", "to", "through")
+PROVISION_LINKS = ("and", "or", ",", "to", "through", "/", "-", "\u2013")
+#: Words that subdivide a provision in continental and tracker style ("Art. 5 para. 1 lit. f GDPR").
+PROVISION_SUBDIVISIONS = ("para", "paras", "paragraph", "lit", "sentence", "subparagraph", "point", "points", "no", "§")
+#: One token after the first number of a provision reference: another number, an opening bracket or a letter of a
+#: spaced subdivision ("Art. 5 (1) f) GDPR", "Art. 32 (1) b), (2) GDPR"), a subdivision word or its full stop, a
+#: link of an enumeration ("Articles 6, 13 and 14 of the GDPR", "Art. 14 (1) - (3)").
+PROVISION_TAIL = (
+    f"^(?:{PROVISION_NUMBER}|\\(|[a-z]{{1,2}}|\\.|"
+    + "|".join(re.escape(w) for w in (*PROVISION_SUBDIVISIONS, *PROVISION_LINKS))
+    + ")$"
+)
 #: Lower-cased words that cannot be part of a PLACE next to a court name ("In Manhattan federal court").
 PLACE_STOPWORDS = tuple(
     "in the a an at on by from to with before after and or but of for as that this its his her their when "
@@ -165,11 +175,7 @@ def _provision_patterns(entries: Sequence[GazetteerEntry], tokenize: Any) -> lis
         if entry.parent:
             children[entry.parent].append(entry)
     number = {"TEXT": {"REGEX": f"^{PROVISION_NUMBER}$"}}
-    tail = [
-        {**number, "OP": "*"},
-        {"LOWER": {"IN": list(PROVISION_LINKS)}, "OP": "?"},
-        {**number, "OP": "*"},
-    ]
+    tail = [{"TEXT": {"REGEX": PROVISION_TAIL}, "OP": "*"}]
     link = [{"LOWER": "of", "OP": "?"}, {"LOWER": "the", "OP": "?"}]
     patterns: list[dict[str, Any]] = []
     for entry in entries:

@@ -7,6 +7,8 @@ The data lives in ``pipeline/data`` (one JSON object a line; see the files for e
   ``domains`` (from :data:`DOMAINS`, primary first), ``kb_id`` (Wikidata QID or null) and ``source``.
   Optional keys: ``case_sensitive_aliases`` (matched as written only), ``lookup_only_aliases`` (known to
   :meth:`Gazetteer.lookup` but never matched by the ruler: too ambiguous in running text, e.g. "Commission"),
+  ``context_aliases`` (short aliases other things share, "FA", "ESA": the entity stage keeps their matches
+  only where the document supports them),
   ``dissolved`` (year) and ``preferred`` (the default body for its country and primary domain), both used by
   :meth:`Gazetteer.resolve_description`, ``patterns`` (spaCy token patterns for regular names, see
   :mod:`pipeline.gazetteer.patterns`) and, for laws, ``parent`` + ``provision`` (+ ``provision_prefixes``)

@@ -21,10 +21,11 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
     r"(also\s+read|recommended|trending|most\s+read|don'?t\s+miss|more\s+from)\b.{0,80}:",
     r"(sign\s+up|subscribe)\b.{0,120}(newsletter|inbox|updates|subscription|free)",
     r"(get|receive)\b.{0,60}\b(newsletter|in\s+your\s+inbox)",
-    r"looking\s+to\s+boost\b",
-    r"create\s+your\s+free\b",
-    r"need\s+career\s+advice\b",
-    r"get\s+employment\s+skills\s+advice\b",
+    # An advertising hook: a short question, then an imperative call to action on the same line ("Want
+    # more? Visit our store", "Need help? Contact us today"); reporting does not put a verb of buying,
+    # joining or visiting straight after a question.
+    r"[A-Z][^.?!\n]{2,60}\?\s+(get|create|visit|try|download|join|contact|call|discover|find|shop|claim|"
+    r"book|order|learn|start|grab|register)\b",
     r"(click|tap)\s+here\b",
     r"follow\s+(us|@\w+)\s+on\b",
     r"share\s+(this|on)\s+(article|story|facebook|twitter)\b",
@@ -37,7 +38,6 @@ BOILERPLATE_LINE_PATTERNS: tuple[str, ...] = (
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_LINE_PATTERNS), re.IGNORECASE)
 # A byline pattern must not swallow a short reporting sentence: lines longer than this are story.
 MAX_BOILERPLATE_LINE_CHARS = 220
-
 
 
 # Newswire copy wraps lines at a fixed width; a line break that ends neither a sentence nor a

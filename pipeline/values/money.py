@@ -38,9 +38,20 @@ from pipeline.values.money_grammar import (
     parse_number,
     scale_multiplier,
 )
+from pipeline.values.money_lexicon import FAMILIES, SUBUNITS
 from pipeline.values.money_tables import compared_amounts, table_amounts
 
-__all__ = ["Amount", "drop_conversions", "find_amounts", "normalize_amount", "parse_number"]
+__all__ = ["Amount", "drop_conversions", "find_amounts", "normalize_amount", "parse_number", "stated_currency"]
+
+#: Currencies a family marker ("$", "dlrs", "crowns") may mean other than its usual reading: stated once
+#: explicitly ("C$40 million", "Canadian dollars", "NOK"), they say what the document's bare markers mean.
+_UNUSUAL_MEMBERS = frozenset(
+    code
+    for family, (candidates, usual) in FAMILIES.items()
+    if family not in SUBUNITS
+    for code in candidates
+    if code != usual
+)
 
 
 def find_amounts(text: str, *, default_currency: str | None = None) -> list[tuple[int, int, Amount]]:
@@ -95,3 +106,14 @@ def normalize_amount(text: str, *, default_currency: str | None = None) -> Amoun
         return None
     number = parse_number(bare["num"], scaled=bool(bare["scale"]))
     return new_amount(number, scale_multiplier(bare["scale"]), default_currency, default_currency=default_currency)
+
+
+def stated_currency(text: str) -> str | None:
+    """The currency a document's ambiguous markers mean, from the document itself: the one member of a
+    family ("$", "dlrs", "kr", "francs") other than the family's usual reading that the text states
+    explicitly ("C$5 million", "40 Canadian dlrs", "NOK 2 mln"); None when it states none, or several
+    (then each ambiguous marker keeps its usual reading). Writers name the currency once in full and
+    abbreviate after, so the explicit mention settles the bare ones, whatever country the story names.
+    """
+    stated = {amount.currency for _, _, amount in find_amounts(text)} & _UNUSUAL_MEMBERS
+    return next(iter(stated)) if len(stated) == 1 else None

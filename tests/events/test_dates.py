@@ -120,3 +120,62 @@ def test_suit_the_lede_reports_settled_keeps_no_publication_date(extractor):
     record = run(extractor, text, "2012-01-05")
     assert dates_of(record, "SETTLEMENT") == ["2012-01-05"]
     assert dates_of(record, "LAWSUIT") in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("October 10, 2024\nFor release at 1:00 p.m. EDT\nThe Board on Thursday fined", None, "2024-10-10"),
+        ("March 14, 2024 For release at 11:00 a.m. EDT The Federal Reserve Board", "2024-03-13", "2024-03-14"),
+        ("WASHINGTON, March 3, 2019 \u2014 The Justice Department today filed", None, "2019-03-03"),
+        ("NEW YORK, March 3 (Reuters) - Acme Corp said", "1987-03-04", "1987-03-03"),
+        ("On October 23, 2024, the Bureau issued an order", "2024-10-23", None),  # a lede, not a dateline
+        ("March 3, 2019 was the day the firm collapsed", None, None),
+        ("Securities and Exchange Commission v. X, No. 3:18-cv-1 (S.D. Ohio)", "2019-03-01", None),
+    ],
+)  # fmt: skip
+def test_dateline(text, published, day):
+    from pipeline.events.dates import dateline
+
+    assert dateline(text, published=published) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "etype", "date"),
+    [
+        # a weekday resolves against the release's own date line, not its web page's date
+        (
+            "March 14, 2024\nFor release at 11:00 a.m. EDT\nThe Federal Reserve Board on Thursday fined "
+            "JPMorgan Chase & Co. $98.2 million for an inadequate trade monitoring program.",
+            "2024-03-13",
+            "FINE",
+            "2024-03-14",
+        ),
+        # the lede dates the order; the penalty the order imposes, named later, takes its date
+        (
+            "On October 23, 2024, the Bureau issued an order against Apple Inc. The Bureau found that Apple "
+            "violated the Consumer Financial Protection Act. The order requires Apple to pay a $25 million "
+            "civil money penalty.",
+            "2024-10-25",
+            "FINE",
+            "2024-10-23",
+        ),
+    ],
+)
+def test_release_dates(extractor, text, published, etype, date):
+    assert date in dates_of(run(extractor, text, published=published), etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "not_date"),
+    [
+        # what the party had done before the action, glued into the action's sentence
+        ("The Spanish DPA has imposed a fine of EUR 5,000 on Certime S.A. because the data subject had renewed "
+         "her licence with the controller in 2009.", "FINE", "2009"),
+        # a deadline the party missed
+        ("The Italian DPA has fined the Acme Ministry EUR 75,000 for failing to appoint a data protection "
+         "officer by May 28, 2018.", "FINE", "2018-05-28"),
+    ],
+)  # fmt: skip
+def test_earlier_conduct_and_deadlines_do_not_date_the_action(extractor, text, etype, not_date):
+    assert not_date not in dates_of(run(extractor, text, published="2021-06-01"), etype)

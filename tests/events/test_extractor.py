@@ -48,6 +48,8 @@ def role_names(record: ArticleRecord, event, role: str) -> set[str]:
         "The Department acknowledges the efforts of the late John Doe, Senior Trial Counsel, in initiating the "
         "Acme investigation.",
         "The U.S. Attorney thanked the Office of Inspector General for assisting in the investigation of Acme Corp.",
+        "The investigation that led to the charges was conducted by John Doe, Richard Roe and Jane Roe of the "
+        "Boston office.",
     ],
 )
 def test_look_alikes_yield_no_event(extractor, text):
@@ -230,3 +232,143 @@ def test_a_body_pronoun_never_means_a_name_from_the_title(extractor):
     parties = {n for e in record.events for r in e.roles for n in role_names(record, e, r)}
     assert "Corning Incorporated" in parties
     assert "Resolve False Claims Allegations" not in parties
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant", "status"),
+    [
+        # news reports a suit between companies through the interim relief a court grants in it
+        (
+            "Acme Corp said it obtained a preliminary injunction against Widget Industries Inc over its trademark.",
+            "Acme Corp",
+            "Widget Industries Inc",
+            "pending",
+        ),
+        (
+            "Acme Corp said the federal court in Boston granted it a temporary restraining order against Widget "
+            "Industries Inc, barring it from buying more Acme shares.",
+            "Acme Corp",
+            "Widget Industries Inc",
+            "pending",
+        ),
+        (
+            "Acme Corp was granted a preliminary injunction against Widget Industries Inc by a federal judge.",
+            "Acme Corp",
+            "Widget Industries Inc",
+            "pending",
+        ),
+    ],
+)
+def test_a_suit_reported_through_its_injunction(extractor, text, plaintiff, defendant, status):
+    record = run(extractor, text)
+    suits = events_of_type(record, "LAWSUIT")
+    assert len(suits) == 1
+    assert plaintiff in role_names(record, suits[0], "plaintiff")
+    assert defendant in role_names(record, suits[0], "defendant")
+    assert suits[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court denied the union's request for a temporary restraining order.",  # no party named as sued
+        "The new rules planned by the ministry would allow injunction relief in future.",
+    ],
+)
+def test_injunction_look_alikes(extractor, text):
+    assert events_of_type(run(extractor, text), "LAWSUIT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "authority"),
+    [
+        # a passive participle conjoined to another shares its subject, and the 'by' phrase of the last one
+        (
+            'Manager John Smith later accused the referee of "cheating" and was fined £15,000 and severely '
+            "reprimanded by the Football Association.",
+            "John Smith",
+            "Football Association",
+        ),
+        # a titled person ("former director of ...") acted on by name is the party, not a speaker
+        (
+            "John Smith, 63, former director of Acme Corp, was sentenced to two months in jail and fined 11,000 "
+            "dlrs for insider trading.",
+            "John Smith",
+            None,
+        ),
+    ],
+)
+def test_a_fine_on_a_conjoined_passive(extractor, text, target, authority):
+    record = run(extractor, text)
+    fines = events_of_type(record, "FINE")
+    assert len(fines) == 1
+    assert target in role_names(record, fines[0], "target")
+    if authority is not None:
+        assert authority in role_names(record, fines[0], "authority")
+
+
+def test_an_injunction_in_an_agency_suit_is_that_suit(extractor):
+    record = run(
+        extractor,
+        "The Securities and Exchange Commission filed a complaint in federal court against Acme Corp, alleging "
+        "that it defrauded investors. Acme Corp consented to the entry of a preliminary injunction and an order "
+        "freezing its assets.",
+    )
+    suits = events_of_type(record, "LAWSUIT")
+    assert len(suits) == 1
+    assert "Acme Corp" in role_names(record, suits[0], "defendant")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vatican is to decide within a month if an investigation into Bishop John Smith is required.",
+        "The regulator will decide next week whether Acme Corp should be fined.",
+        "Talks continue, and Acme Corp will pay nothing unless a settlement with Widget Inc is reached.",
+    ],
+)
+def test_an_event_in_a_conditional_clause_is_not_reported(extractor, text):
+    assert run(extractor, text).events == []
+
+
+def test_a_question_inside_a_probe_is_still_a_probe(extractor):
+    record = run(extractor, "The FTC investigated whether Acme Corp misled consumers.")
+    assert [e.type for e in record.events] == ["INVESTIGATION"]
+
+
+def test_who_chairs_an_inquiry_is_not_its_target(extractor):
+    record = run(extractor, "John Smith, who chaired the inquiry, said the panel had heard from 40 witnesses.")
+    assert not [e for e in record.events if "John Smith" in role_names(record, e, "target")]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a modal on a verb the trigger's verb complements makes the action possible, not reported
+        ("Acme Corp said the company may instead choose to pay a fine of $5 million.", []),
+        ("The SEC said Acme Corp agreed to pay a $5 million fine.", ["FINE"]),
+        # ... but a suit that a verb presupposes exists, whatever may happen to it
+        ("Acme Corp could be forced to settle the lawsuit brought by Widget Inc.", ["LAWSUIT"]),
+    ],
+)
+def test_modals_up_the_verb_chain(extractor, text, types):
+    assert [e.type for e in run(extractor, text).events] == types
+
+
+def test_a_fine_that_something_earned_a_party(extractor):
+    record = run(extractor, "His outburst earned Acme Corp a fine of $10,000 from the league.")
+    fines = events_of_type(record, "FINE")
+    assert len(fines) == 1
+    assert role_names(record, fines[0], "target") == {"Acme Corp"}
+
+
+def test_a_suit_settled_in_a_deal_gives_a_settlement_of_its_parties(extractor):
+    record = run(
+        extractor,
+        "Charles Evans sued Michael Mann in 2001, claiming he came up with the idea. The two sides settled out "
+        "of court in a deal that has remained secret.",
+    )
+    settlements = events_of_type(record, "SETTLEMENT")
+    assert len(settlements) == 1
+    assert role_names(record, settlements[0], "defendant") == {"Michael Mann"}
+    assert role_names(record, settlements[0], "claimant") == {"Charles Evans"}

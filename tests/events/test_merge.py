@@ -95,6 +95,29 @@ def test_split_separate_cues(sentence, plural, amount, parts):
         assert all(bool(d.roles.get("amount")) == ("each" in sentence) for d in split)
 
 
+def test_amounts_paired_respectively_go_to_each_party():
+    """'penalties of $40,000 and $25,000 on A and B, respectively': two fines, each with its own amount."""
+    draft = Draft(type="FINE", sentences=[0], roles={"target": [1, 2], "authority": [0], "amount": [3]})
+    sentence = "The Commission imposed penalties of $40,000 and $25,000 on A and B, respectively."
+    split = split_separate(draft, sentence, plural=True, amounts=[3, 4])
+    assert [(d.roles["target"], d.roles["amount"]) for d in split] == [([1], [3]), ([2], [4])]
+
+
+def test_respectively_with_unpaired_amounts_keeps_no_amount():
+    draft = Draft(type="FINE", sentences=[0], roles={"target": [1, 2], "amount": [3]})
+    sentence = "A and B were fined a total of $65,000 in March and April, respectively."
+    split = split_separate(draft, sentence, plural=False, amounts=[3])
+    assert len(split) == 2
+    assert all(not d.roles.get("amount") for d in split)
+
+
+def test_two_penalties_reported_respectively_are_two_fines(extractor):
+    text = "The Commission imposed penalties of $40,000 and $25,000 on Wells Fargo and Citigroup, respectively."
+    fines = events_of_type(run(extractor, text), "FINE")
+    assert len(fines) == 2
+    assert len({tuple(f.roles["amount"]) for f in fines}) == 2
+
+
 def test_the_relative_pronoun_is_the_noun_it_modifies(extractor):
     text = "The Federal Trade Commission referred the case to the Department of Justice, which filed suit in 2009."
     record = run(extractor, text)

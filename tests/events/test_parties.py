@@ -147,3 +147,30 @@ def test_the_one_court_an_article_names_is_its_suits_court(extractor):
     )
     courts = role_names(record, only_event(record, "LAWSUIT"), "court")
     assert any("Western District of Kentucky" in c for c in courts), courts
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "On August 29, 2024, the Bureau issued an order against New Day Financial, LLC (NewDay USA), a nonbank "
+            "mortgage lender. The Bureau found that NewDay USA violated the Consumer Financial Protection Act. The "
+            "order requires NewDay USA to come into compliance and pay a $2.25 million civil money penalty.",
+            {"New Day Financial, LLC"},
+        ),
+        (
+            "On June 18, 2024, the Bureau issued an order against Sutherland Global Services, Inc., Sutherland "
+            "Mortgage Services, Inc., and Sutherland Government Solutions, Inc., mortgage servicers. The order "
+            "imposes a $5 million civil money penalty.",
+            {"Sutherland Global Services, Inc.", "Sutherland Mortgage Services, Inc.",
+             "Sutherland Government Solutions, Inc."},
+        ),
+    ],
+)  # fmt: skip
+def test_order_terms_take_the_parties_the_lede_names(extractor, text, targets):
+    from tests.events.test_extractor import events_of_type, role_names, run
+
+    record = run(extractor, text, published="2024-08-30")
+    fines = events_of_type(record, "FINE")
+    assert fines
+    assert targets <= set().union(*(role_names(record, f, "target") for f in fines))

@@ -23,6 +23,12 @@ from tests.helpers import CORPUS, DEVSET, GOLD_DIR
         # the lexicon's "case" / "claim" with "bring" or "file" in any form or order
         "I am grateful to the department for bringing this case to a proper resolution.",
         "The claims brought by the company were dismissed.",
+        # settlement and lawsuit wording of agency releases
+        "Irwin consented to the entry of a final judgment.",
+        "The bank entered into a written agreement with the Federal Reserve Bank of Chicago.",
+        "The company entered into a deferred prosecution agreement.",
+        "The SEC brought civil fraud charges against the adviser.",
+        "The firm reached a deal resolving the claims.",
     ],
 )
 def test_enforcement_sentences_are_relevant(sentence):

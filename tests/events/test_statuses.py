@@ -44,6 +44,10 @@ def lexicon():
         ("SETTLEMENT", "The consent decree is subject to a 30-day public comment period.", "proposed"),
         ("SETTLEMENT", "The insurer rejected a settlement offer from the families.", "proposed"),
         ("SETTLEMENT", "The settlement was approved by the court on Friday.", "approved"),
+        # an order or judgment entered or issued is in force: the settlement it records is approved
+        ("SETTLEMENT", "In separate proceedings, the Commission entered a settled administrative order.", "approved"),
+        ("SETTLEMENT", "The Federal Reserve Board issued a consent order and a $186 million fine.", "approved"),
+        ("SETTLEMENT", "The Order, which was entered on December 21, 2001, bars the adviser.", "approved"),
         # fines: proposed in a plea agreement, imposed at sentencing, paid
         (
             "FINE",
@@ -77,6 +81,8 @@ def test_cue_phrase_gives_status(lexicon, etype, sentence, status):
         ("FINE", "The club has 14 days to appeal."),
         ("FINE", "Four executives were sentenced to prison."),
         ("SETTLEMENT", "Once approved, a drug may not be distributed for unapproved uses."),
+        ("SETTLEMENT", "The consent decree will be entered by the court after the comment period."),
+        ("SETTLEMENT", "The judge issued a preliminary injunction against the adviser."),
         ("SETTLEMENT", "Contractors must agree to disclose the discounts offered to their customers."),
         ("INVESTIGATION", "The changes were intended to cut costs."),
         ("INVESTIGATION", "The defendant failed to disclose his retirement assets."),
@@ -157,3 +163,39 @@ def test_probe_reported_as_ongoing_stays_ongoing_after_a_settlement():
     ]
     settlement, probe = _draft("SETTLEMENT", [0], defendant=[1]), _draft("INVESTIGATION", [1], target=[1])
     assert _statuses([settlement, probe], texts) == ["agreed", "ongoing"]
+
+
+def test_a_settlement_with_another_party_leaves_the_suit_as_filed():
+    """'In separate administrative proceedings, the Commission entered a settled order against Y': the suit
+    against X goes on."""
+    suit = _draft("LAWSUIT", [0], plaintiff=[0], defendant=[1, 2])
+    other = _draft("SETTLEMENT", [1], claimant=[0], defendant=[3])
+    texts = ["The SEC filed a complaint against X and Z.", "The Commission entered an order against Y."]
+    assert _statuses([suit, other], texts)[0] == "filed"
+
+
+def test_a_settlement_of_the_defendant_settles_the_suit():
+    suit = _draft("LAWSUIT", [0], plaintiff=[0], defendant=[1])
+    settlement = _draft("SETTLEMENT", [1], claimant=[0], defendant=[1])
+    texts = ["The SEC filed a complaint against X.", "X agreed to pay $1 million."]
+    assert _statuses([suit, settlement], texts)[0] == "settled"
+
+
+def test_a_suit_without_named_defendant_is_settled_by_its_plaintiffs_settlement():
+    suit = _draft("LAWSUIT", [0], plaintiff=[0])
+    settlement = _draft("SETTLEMENT", [1], claimant=[0], defendant=[1])
+    texts = ["The FTC filed charges in 1981.", "X agreed to pay $1 million."]
+    assert _statuses([suit, settlement], texts)[0] == "settled"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # interim relief decides nothing: the suit is not won, it is under way
+        "The judge issued a preliminary injunction and an asset freeze against the defendants.",
+        "The court granted a temporary restraining order on Friday.",
+        "Acme said it obtained a preliminary injunction against Widget.",
+    ],
+)
+def test_interim_relief_leaves_the_suit_pending(lexicon, sentence):
+    assert cue_status("LAWSUIT", sentence.lower(), lexicon) == "pending"

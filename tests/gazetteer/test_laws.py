@@ -37,6 +37,20 @@ def matcher() -> tuple[spacy.language.Language, GazetteerMatcher]:
         ("The ministry violated the principle of legality and transparency.",
          [("principle of legality and transparency", "law:gdpr-lawfulness")]),
         ("We follow the principle of accuracy in reporting.", []),  # too common a phrase to be a law
+        # provisions as decisions and releases cite them: spaced subdivisions, enumerations, paragraph words
+        ("The DPA found a breach of Art. 5 (1) f) GDPR.", [("Art. 5 (1) f) GDPR", "law:gdpr")]),
+        ("It violated Art. 32 (1) b), (2) GDPR.", [("Art. 32 (1) b), (2) GDPR", "law:gdpr")]),
+        ("It breached Articles 6, 13 and 14 of the GDPR.", [("Articles 6, 13 and 14 of the GDPR", "law:gdpr")]),
+        ("It breached Art. 5 para. 1 lit. f GDPR.", [("Art. 5 para. 1 lit. f GDPR", "law:gdpr")]),
+        ("It breached Art. 14 (1) - (3) of the GDPR.", [("Art. 14 (1) - (3) of the GDPR", "law:gdpr")]),
+        ("The SEC cited Section 10(b) of the Exchange Act.",
+         [("Section 10(b) of the Exchange Act", "law:exchange-act")]),
+        ("Article 5 of the contract was breached, not the GDPR.", [("GDPR", "law:gdpr")]),
+        # national data-protection and e-privacy acts the GDPR tracker cites next to the GDPR
+        ("The AEPD found a breach of Art. 21 LSSI and Art. 23 LOPDGDD.",
+         [("Art. 21 LSSI", "law:lssi-es"), ("Art. 23 LOPDGDD", "law:lopdgdd-es")]),
+        ("It violated Art. 11 Law 3471/2006.", [("Art. 11 Law 3471/2006", "law:gr-3471-2006")]),
+        ("It breached Section 26 BDSG.", [("Section 26 BDSG", "law:bdsg-de")]),
     ],
 )  # fmt: skip
 def test_named_provisions_are_laws(

@@ -12,8 +12,10 @@ from pipeline.text.clean import analysis_text, boilerplate_spans, clean_text
     [
         "Read More: Amazon Accused Of Delaying Refund Requests On Undelivered Items",
         "READ MORE: Another story",
-        "Looking to boost your online brand? Create your FREE business profile at WhatBiz? here.",
-        "Need Career Advice? Get employment skills advice at all levels of your career",
+        # advertising hooks: a question, then a call to action
+        "Want to grow your business? Visit our partner directory today.",
+        "Need help with your taxes? Contact our advisers for a free consultation",
+        "Looking for a new job? Find thousands of listings on our careers page",
         "Sign up for our free newsletter to get the latest updates",
         "By Jane Doe, Staff Writer",
         "(Reporting by John Smith; Editing by Jane Roe)",
@@ -35,6 +37,8 @@ def test_boilerplate_lines_are_dropped(line):
         "The company said it would read more of the filings.",
         "Sign here, the judge told the defendant.",
         "By contrast, the fine imposed by the regulator was small.",
+        "Was the fine fair? The court will decide next month.",
+        "Why did the bank pay? Regulators found it had misled customers.",
     ],
 )
 def test_story_lines_are_kept(line):

@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.values.money import Amount, drop_conversions, find_amounts, normalize_amount, parse_number
+from pipeline.values.money import (
+    Amount,
+    drop_conversions,
+    find_amounts,
+    normalize_amount,
+    parse_number,
+    stated_currency,
+)
 
 
 @pytest.mark.parametrize(
@@ -316,3 +323,18 @@ def test_compared_figures_take_the_unit_of_the_amount_before(text: str, expected
 )
 def test_pence_written_after_the_digits(text: str, expected: list) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profits were 40 mln Canadian dlrs, up from 32 mln dlrs.", "CAD"),
+        ("The fine was C$5 million; costs were $1 million.", "CAD"),
+        ("Fined NOK 2 mln, or 20 mln crowns with costs.", "NOK"),
+        ("Canada's banks lost 1.98 billion dlrs.", None),  # a country named is no currency stated
+        ("It paid $5 million and EUR 3 million.", None),  # usual readings and unambiguous codes settle nothing
+        ("It paid C$5 million and A$3 million.", None),  # two stated: each bare marker keeps its usual reading
+    ],
+)
+def test_stated_currency_is_the_one_unusual_member_the_text_states(text: str, expected: str | None) -> None:
+    assert stated_currency(text) == expected
