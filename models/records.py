@@ -11,7 +11,26 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+
+#: Stages an ErrorRecord can name. Bad input: read, decode, parse, validate, date. Failures inside newspipe:
+#: clean, nlp, entities, events, serialize, write (the exception and its traceback tail are kept), timeout (over
+#: the per-article time budget) and worker (the worker process died, e.g. killed for memory, on this record).
+ErrorStage = Literal[
+    "read",
+    "decode",
+    "parse",
+    "validate",
+    "date",
+    "clean",
+    "nlp",
+    "entities",
+    "events",
+    "serialize",
+    "write",
+    "timeout",
+    "worker",
+]
 
 EntityType = Literal["ORG", "REGULATOR", "PUBLIC_BODY", "COURT", "PERSON", "GPE", "MONEY", "LAW", "DATE"]
 EventType = Literal["FINE", "LAWSUIT", "SETTLEMENT", "INVESTIGATION"]
@@ -134,7 +153,7 @@ class ArticleRecord(_Frozen):
     """The pipeline's output for one input article."""
 
     id: str = Field(description="The input record's id (or a stable id derived from its content).")
-    schema_version: Literal["1.0"] = Field(default="1.0", description="Version of this schema.")
+    schema_version: Literal["1.1"] = Field(default="1.1", description="Version of this schema.")
     title: str | None = Field(default=None, description="The article's title as given in the input.")
     published: str | None = Field(
         default=None, pattern=ISO_DATE_PATTERN, description="Publication date (ISO 8601 prefix), or null."
@@ -149,31 +168,51 @@ class ArticleRecord(_Frozen):
 class ErrorRecord(_Frozen):
     """An input record (or part of one) that could not be processed as given."""
 
-    schema_version: Literal["1.0"] = Field(default="1.0", description="Version of this schema.")
+    schema_version: Literal["1.1"] = Field(default="1.1", description="Version of this schema.")
     file: str = Field(description="Input file the record came from ('-' for standard input).")
     line: int | None = Field(default=None, description="1-based line number in the file, where it has lines.")
     id: str | None = Field(default=None, description="The record's id, where it could be read.")
-    stage: Literal["read", "decode", "parse", "validate", "date", "extract", "write"] = Field(
-        description="The pipeline stage that rejected it."
+    stage: ErrorStage = Field(
+        description="The pipeline stage that rejected it: read, decode, parse, validate, date (bad input); clean, "
+        "nlp, entities, events, serialize, write (an exception inside newspipe); timeout (over the per-article "
+        "time budget); worker (the worker process died on this record)."
     )
     message: str = Field(description="What is wrong and what to do about it.")
     rejected: bool = Field(
         default=True,
         description="True when the record is not in the output; false when it was still extracted (e.g. a bad date).",
     )
+    internal: bool = Field(
+        default=False,
+        description="True when newspipe failed on the record (a bug, a timeout or a dead worker), not its input.",
+    )
+    exception: str | None = Field(
+        default=None, description="Internal failures: the exception's type and message ('ValueError: ...')."
+    )
+    traceback: list[str] = Field(
+        default_factory=list,
+        description="Internal failures: the last frames of the traceback, innermost last ('file:line in function').",
+    )
 
 
 class RunSummary(_Frozen):
-    """Counts of one run; read == written + rejected always holds."""
+    """Counts of one run; read == written + rejected + failed always holds."""
 
-    read: int = Field(ge=0, description="Input records read (including ones rejected).")
+    read: int = Field(ge=0, description="Input records read (including ones rejected or failed).")
     written: int = Field(ge=0, description="Article records written to the output.")
-    rejected: int = Field(ge=0, description="Input records that went to the error report instead.")
+    rejected: int = Field(ge=0, description="Input records rejected for bad input (in the error report).")
+    failed: int = Field(
+        default=0,
+        ge=0,
+        description="Input records newspipe failed on (exception, timeout, dead worker; in the error report).",
+    )
     warnings: int = Field(default=0, ge=0, description="Error records for records that were still written.")
     events: dict[str, int] = Field(default_factory=dict, description="Events written, by type.")
 
     @model_validator(mode="after")
     def _balanced(self) -> RunSummary:
-        if self.read != self.written + self.rejected:
-            raise ValueError(f"read {self.read} != written {self.written} + rejected {self.rejected}")
+        if self.read != self.written + self.rejected + self.failed:
+            raise ValueError(
+                f"read {self.read} != written {self.written} + rejected {self.rejected} + failed {self.failed}"
+            )
         return self

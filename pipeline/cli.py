@@ -3,6 +3,8 @@
 newspipe run [INPUT ...] [--output OUT.jsonl] [--workers N] [--resume] ...
 newspipe schema
 newspipe evaluate GOLD PRED [--json] [--per-doc]
+newspipe kb build|export|stats ... --db PATH
+newspipe evaluate-kb RECORDS.jsonl ... [--gold CLUSTERS.jsonl] [--json]
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -23,16 +25,25 @@ from pipeline.settings import DEFAULT_SETTINGS, Settings
 DEFAULT_INPUT = "corpus/"
 #: Directory of the default output file ``outputs/<input name>.jsonl``.
 DEFAULT_OUTPUT_DIR = "outputs"
+#: Exit codes (README, "Exit codes and limits"): 0 every record written or reported as bad input; 1 the run could
+#: not finish; 2 usage error; 3 the run finished but newspipe failed on some record (internal error, timeout,
+#: dead worker: see the error report); 130 interrupted.
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_RECORDS_FAILED = 3
 EXIT_INTERRUPTED = 130
 #: Settings fields that get a ``--flag`` of their own, with the help text.
 SETTINGS_FLAGS: dict[str, str] = {
     "max_text_bytes": "largest article text (UTF-8 bytes) accepted; larger ones go to the error report",
     "batch_size": "texts handed to spaCy's nlp.pipe at once",
     "min_event_confidence": "events below this confidence are dropped",
+    "max_seconds_per_article": "time budget of one article in seconds; an article over it is stopped and reported "
+    "with stage timeout",
 }
+
+#: Settings flags that must be above zero (a usage error otherwise).
+POSITIVE_FLAGS = frozenset({"max_text_bytes", "batch_size", "max_seconds_per_article"})
 
 
 def default_output(inputs: Sequence[str]) -> Path:
@@ -40,6 +51,22 @@ def default_output(inputs: Sequence[str]) -> Path:
     first = Path(inputs[0].rstrip("/\\") or ".").resolve() if inputs[0] != "-" else Path("stdin")
     stem = first.name.split(".")[0] or "output"
     return Path(DEFAULT_OUTPUT_DIR) / f"{stem}.jsonl"
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+    """An argparse type: a number of ``kind`` above zero (a usage error otherwise)."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from err
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, got {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,15 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--part-size",
-        type=int,
+        type=_positive(int),
         default=None,
         metavar="N",
         help="records per part file, the unit of work and of --resume (default: 64)",
     )
     for name, help_text in SETTINGS_FLAGS.items():
+        kind = type(getattr(DEFAULT_SETTINGS, name))
         run.add_argument(
             f"--{name.replace('_', '-')}",
-            type=type(getattr(DEFAULT_SETTINGS, name)),
+            type=_positive(kind) if name in POSITIVE_FLAGS else kind,
             default=None,
             metavar="N",
             help=f"{help_text} (default: {getattr(DEFAULT_SETTINGS, name)})",
@@ -100,7 +128,71 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the full report, per document too, as JSON")
     evaluate.add_argument("--per-doc", action="store_true", help="list the errors of each document")
     evaluate.add_argument("--baseline", type=Path, help="a second predictions file to show beside PRED")
+    add_kb_commands(commands)
     return parser
+
+
+#: Gold cross-article clusters used by ``newspipe evaluate-kb`` when no --gold is given.
+DEFAULT_KB_GOLD = "tests/kb/gold/clusters.jsonl"
+
+
+def add_kb_commands(commands: argparse._SubParsersAction) -> None:
+    """``newspipe kb build|export|stats`` and ``newspipe evaluate-kb`` (the knowledge base, pipeline.kb)."""
+    kb = commands.add_parser("kb", help="build, export and count the cross-article knowledge base")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    build = kb_commands.add_parser("build", help="add newspipe run outputs to the KB (created when missing)")
+    build.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl", help="newspipe run outputs")
+    build.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    export = kb_commands.add_parser("export", help="write the KB's events and/or entities")
+    export.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    export.add_argument(
+        "--what",
+        choices=("events", "entities", "all", "redirects"),
+        default="all",
+        help="all: events and entities (a folder, or one Turtle graph); redirects: retired ids (default: all)",
+    )
+    export.add_argument("--format", choices=("jsonl", "parquet", "csv", "turtle"), default="jsonl")
+    export.add_argument("--output", type=Path, required=True, help="output file (a folder for --what all)")
+    stats = kb_commands.add_parser("stats", help="articles, entities, events by type, merge ratio")
+    stats.add_argument("--db", type=Path, required=True, help="the KB's DuckDB file")
+    evaluate_kb = commands.add_parser(
+        "evaluate-kb", help="score the KB's cross-article merge on gold clusters, beside two baselines"
+    )
+    evaluate_kb.add_argument("records", nargs="+", type=Path, metavar="RECORDS.jsonl", help="newspipe run outputs")
+    evaluate_kb.add_argument("--gold", type=Path, default=Path(DEFAULT_KB_GOLD), help="gold clusters JSONL")
+    evaluate_kb.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def _kb(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    import json
+
+    from pipeline.kb import KBInputError, KnowledgeBase, evaluate_records, read_gold, render, render_scores
+
+    try:
+        if args.command == "evaluate-kb":
+            scores = evaluate_records(read_gold(args.gold), args.records)
+            text = json.dumps(scores.as_dict(), indent=1) if args.json else render_scores(scores)
+            stdout.write(text + "\n")
+            return EXIT_OK
+        if args.kb_command != "build" and not args.db.exists():
+            stderr.write(f"newspipe: error: no KB at {args.db}; build it first with newspipe kb build\n")
+            return EXIT_USAGE
+        with KnowledgeBase(args.db) as kb:
+            if args.kb_command == "build":
+                done = kb.build(args.records)
+                stderr.write(
+                    f"read {done.records} records; KB: {done.articles} articles, {done.entities} entities, "
+                    f"{done.events} events, {done.redirects_added} ids redirected\n"
+                )
+            elif args.kb_command == "export":
+                counts = kb.export(what=args.what, fmt=args.format, output=args.output)
+                stderr.write(", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {args.output}\n")
+            else:
+                stdout.write(render(kb.stats()) + "\n")
+    except (KBInputError, OSError, ValueError) as err:
+        stderr.write(f"newspipe: error: {err}\n")
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _settings_from(args: argparse.Namespace) -> Settings:
@@ -112,9 +204,10 @@ def format_summary(summary: RunSummary, *, seconds: float, output: Path) -> str:
     """The end-of-run report: counts, events by type, wall time and throughput."""
     events = ", ".join(f"{kind} {count}" for kind, count in summary.events.items()) or "none"
     rate = summary.read / seconds if seconds > 0 else 0.0
+    failed = f"failed {summary.failed} (newspipe errors: see the error report), " if summary.failed else ""
     return (
         f"read {summary.read}, written {summary.written}, rejected {summary.rejected}, "
-        f"warnings {summary.warnings}\n"
+        f"{failed}warnings {summary.warnings}\n"
         f"events: {events}\n"
         f"wall time {seconds:.1f} s ({rate:.1f} articles/s); output: {output}\n"
     )
@@ -155,7 +248,7 @@ def _run(args: argparse.Namespace, stderr: TextIO) -> int:
             bar.close()
     if not args.quiet:
         stderr.write(format_summary(summary, seconds=time.perf_counter() - started, output=output))
-    return EXIT_OK
+    return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
 
 
 def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -184,6 +277,8 @@ def main(
     args = build_parser().parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args, out, err)
+    if args.command in ("kb", "evaluate-kb"):
+        return _kb(args, out, err)
     if args.command == "schema":
         from models.schema import render_schema
 

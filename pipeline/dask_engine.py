@@ -2,8 +2,10 @@
 
 The driver (``newspipe run --engine dask``) reads the input, cuts it into the same parts as
 a local run and submits one task per part. Each task runs ``pipeline.runner.extract_part``
-on a worker, which loads the Extractor once per worker process (``pipeline.extract.shared_extractor`` caches
-it) and writes the part's files straight into ``OUT.parts/``: workers must therefore see
+in a thread of a Dask worker: the thread checks a newspipe worker process out of the Dask worker's pool
+(``pipeline.workers.POOL``: one process, with its own Extractor, per busy thread, kept for later tasks), so
+any ``--nthreads`` is safe and the time budget and dead-worker retry hold as in a local run. The task writes
+the part's files straight into ``OUT.parts/``: workers must therefore see
 the output directory at the same path as the driver (a shared filesystem). The driver
 commits parts to the manifest as tasks finish and assembles the output in input order,
 so the bytes are the same as a local run's. See docs/cluster.md.

@@ -1,8 +1,9 @@
 """Running the pipeline over input files: slicing, workers, ordering, crash-safe output.
 
 ``run()`` reads the inputs as one ordered stream, cuts it into parts of ``part_size``
-records, extracts each part (in this process, in a pool of worker processes, or on a
-Dask cluster), commits every part atomically, and finally assembles ``OUT.jsonl``,
+records, extracts each part in a worker process under a watchdog (``pipeline.workers``: time
+budget, dead workers), driven from this process or from the threads of a Dask cluster, commits
+every part atomically, and finally assembles ``OUT.jsonl``,
 ``OUT.errors.jsonl`` and ``OUT.summary.json`` in input order. Output bytes depend only on
 the input and the settings: not on the engine, the number of workers or on interruptions.
 The library never prints: progress goes through the ``progress`` callback.
@@ -10,27 +11,24 @@ The library never prints: progress goes through the ``progress`` callback.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
 from models import ArticleRecord, ErrorRecord, RunSummary
-from pipeline.extract import Extractor, shared_extractor
-from pipeline.io import InputRecord, OutputPaths, PartMeta, PartStore, dump_line, write_part
+from pipeline.io import InputRecord, OutputPaths, PartMeta, PartStore, dump_line, output_lock, write_part
 from pipeline.settings import DEFAULT_SETTINGS, Settings
+from pipeline.workers import FIX_INTERNAL, POOL, Outcome, error_frames
 
 #: Records per part file: the unit of work sent to a worker and of crash recovery.
 DEFAULT_PART_SIZE = 64
 #: Parts in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 PARTS_IN_FLIGHT_PER_WORKER = 2
-#: Start method of worker processes: spaCy (and its BLAS threads) is not fork-safe.
-WORKER_START_METHOD = "spawn"
 #: Input files larger than this (in total) are not line-counted for the progress bar.
 COUNT_LINES_MAX_BYTES = 1 << 30
 COUNT_LINES_BUFFER_BYTES = 1 << 20
@@ -42,7 +40,8 @@ Progress = Callable[[int], None]
 
 
 class RunError(RuntimeError):
-    """A run could not finish (a worker died, the cluster went away); ``--resume`` continues it."""
+    """A run could not finish (a worker could not start, a part could not be written, the cluster went away);
+    ``--resume`` continues it."""
 
 
 @dataclass(frozen=True)
@@ -57,61 +56,56 @@ class PartTask:
     settings: Settings
 
 
-# -- worker side ------------------------------------------------------------------------------
-
-def _init_worker(settings: Settings) -> None:
-    """Pool initializer: load the model once per worker process, before the first part arrives."""
-    shared_extractor(settings)
+# -- one part ---------------------------------------------------------------------------------
 
 
-def _extract_error(record: InputRecord, err: Exception) -> ErrorRecord:
+def _write_error(record: InputRecord, err: Exception) -> ErrorRecord:
+    """The error of an input record whose article record could not be written as a line."""
     return ErrorRecord(
         file=record.location.file,
         line=record.location.line,
         id=record.id,
-        stage="extract",
-        message=(
-            f"extraction failed ({type(err).__name__}: {err}); this is a newspipe bug: report it with "
-            f"this record ({record.location}), or remove the record and rerun"
-        ),
+        stage="write",
+        message=f"the record could not be written ({type(err).__name__}: {err}); {FIX_INTERNAL} ({record.location})",
+        internal=True,
+        exception=f"{type(err).__name__}: {err}",
+        traceback=error_frames(err),
     )
 
 
-def extract_batch(extractor: Extractor, records: Sequence[InputRecord]) -> list[ArticleRecord | ErrorRecord]:
-    """Extract ``records`` as one batch; if the batch fails, one by one so only bad records fail."""
-    try:
-        results: list[ArticleRecord | ErrorRecord] = list(extractor.extract_records(records))
-        if len(results) != len(records):
-            raise RuntimeError(f"extract_records returned {len(results)} records for {len(records)}")
-        return results
-    except Exception:  # noqa: BLE001 - the batch is redone record by record, which reports the cause
-        pass
-    results = []
-    for record in records:
-        try:
-            results.append(extractor.extract_record(record))
-        except Exception as err:  # noqa: BLE001 - failure is data: becomes this record's ErrorRecord
-            results.append(_extract_error(record, err))
-    return results
+def assemble_part(task: PartTask, outcomes: Sequence[Outcome]) -> tuple[PartMeta, list[str], list[str]]:
+    """The part's meta, article lines and error lines from the reader's items and the records' outcomes.
 
-
-def extract_part(task: PartTask) -> PartMeta:
-    """Extract one part and commit its files into ``task.parts_dir``; runs on any worker."""
-    records = [item for item in task.items if isinstance(item, InputRecord)]
-    extracted = iter(extract_batch(shared_extractor(task.settings), records) if records else [])
+    Errors keep input order, a warning before its record; rejected bad input and failures inside newspipe
+    (``internal``) are counted apart.
+    """
+    extracted = iter(outcomes)
     article_lines: list[str] = []
     error_lines: list[str] = []
-    rejected = warnings = 0
+    rejected = warnings = failed = 0
     events: Counter[str] = Counter()
     for item in task.items:
-        result = next(extracted) if isinstance(item, InputRecord) else item
-        if isinstance(result, ArticleRecord):
-            article_lines.append(dump_line(result))
-            events.update(event.type for event in result.events)
-        else:
-            error_lines.append(dump_line(result))
-            rejected += result.rejected
-            warnings += not result.rejected
+        results = next(extracted) if isinstance(item, InputRecord) else [item]
+        for result in results:
+            error: ErrorRecord
+            if isinstance(result, ArticleRecord):
+                try:
+                    article_lines.append(dump_line(result))
+                except Exception as err:  # noqa: BLE001 - failure is data: the record's write error
+                    assert isinstance(item, InputRecord)
+                    error = _write_error(item, err)
+                else:
+                    events.update(event.type for event in result.events)
+                    continue
+            else:
+                error = result
+            error_lines.append(dump_line(error))
+            if not error.rejected:
+                warnings += 1
+            elif error.internal:
+                failed += 1
+            else:
+                rejected += 1
     meta = PartMeta(
         index=task.index,
         start=task.start,
@@ -120,7 +114,23 @@ def extract_part(task: PartTask) -> PartMeta:
         rejected=rejected,
         warnings=warnings,
         events=dict(sorted(events.items())),
+        failed=failed,
     )
+    return meta, article_lines, error_lines
+
+
+def extract_part(task: PartTask) -> PartMeta:
+    """Extract one part in a worker process and commit its files into ``task.parts_dir``; runs on any thread.
+
+    The worker is this thread's alone while the part runs (``pipeline.workers.POOL``), so a Dask worker with
+    several threads is safe: each busy thread has its own worker process and Extractor.
+    """
+    records = [item for item in task.items if isinstance(item, InputRecord)]
+    outcomes: list[Outcome] = []
+    if records:
+        with POOL.worker(task.settings) as worker:
+            outcomes = worker.extract(records)
+    meta, article_lines, error_lines = assemble_part(task, outcomes)
     write_part(Path(task.parts_dir), meta, article_lines, error_lines)
     return meta
 
@@ -154,13 +164,18 @@ def count_records(inputs: Sequence[str]) -> int | None:
     files: list[Path] = []
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files.append(path)
-        else:
+        found = (
+            (p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if path.is_dir()
+            else [path] if path.is_file() else None
+        )
+        if found is None:
             return None
-    if not files or any(p.suffix != COUNTABLE_SUFFIX for p in files):
+        for file in found:  # stop at the first file that is not JSONL: a folder of many pages is not walked twice
+            if file.suffix != COUNTABLE_SUFFIX:
+                return None
+            files.append(file)
+    if not files:
         return None
     if sum(p.stat().st_size for p in files) > COUNT_LINES_MAX_BYTES:
         return None
@@ -223,15 +238,11 @@ def _execute(
     return part_count
 
 
-def _local_executor(workers: int, settings: Settings) -> AbstractContextManager[Executor | None]:
+def _local_executor(workers: int) -> AbstractContextManager[Executor | None]:
+    """Threads that each drive one worker process (see ``pipeline.workers``); none for one worker."""
     if workers <= 1:
         return nullcontext(None)
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(WORKER_START_METHOD),
-        initializer=_init_worker,
-        initargs=(settings,),
-    )
+    return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newspipe-worker")
 
 
 def run(
@@ -261,21 +272,38 @@ def run(
         raise ValueError("the dask engine needs the scheduler address (--scheduler tcp://HOST:8786)")
     paths = OutputPaths.for_output(output, errors=errors)
     job = describe_job(inputs, settings=settings, part_size=part_size)
-    store = PartStore(paths, job=job, resume=resume)
-    report = progress if progress is not None else (lambda _records: None)
-    tasks = slice_parts(
-        read_inputs(inputs, settings=settings), part_size=part_size, parts_dir=paths.parts, settings=settings
-    )
-    if engine == "dask":
-        from pipeline.dask_engine import dask_executor
+    with output_lock(paths):
+        store = PartStore(paths, job=job, resume=resume)
+        report = progress if progress is not None else (lambda _records: None)
+        tasks = slice_parts(
+            read_inputs(inputs, settings=settings), part_size=part_size, parts_dir=paths.parts, settings=settings
+        )
+        if engine == "dask":
+            from pipeline.dask_engine import dask_executor
 
-        with dask_executor(scheduler or "") as (executor, slots):
-            part_count = _execute(
-                tasks, store, executor=executor, window=slots * PARTS_IN_FLIGHT_PER_WORKER, progress=report
-            )
-    else:
-        with _local_executor(workers, settings) as executor:
-            part_count = _execute(
-                tasks, store, executor=executor, window=workers * PARTS_IN_FLIGHT_PER_WORKER, progress=report
-            )
-    return store.finish(part_count=part_count)
+            with dask_executor(scheduler or "") as (executor, slots):
+                part_count = _execute(
+                    tasks, store, executor=executor, window=slots * PARTS_IN_FLIGHT_PER_WORKER, progress=report
+                )
+        else:
+            POOL.reset()
+            try:
+                with _local_executor(workers) as executor:
+                    try:
+                        part_count = _execute(
+                            tasks,
+                            store,
+                            executor=executor,
+                            window=workers * PARTS_IN_FLIGHT_PER_WORKER,
+                            progress=report,
+                        )
+                    except BaseException:
+                        # Ctrl-C or a failed part: kill the workers and drop queued parts, so that the threads
+                        # waiting on workers end now instead of finishing their parts.
+                        POOL.abort()
+                        if executor is not None:
+                            executor.shutdown(wait=False, cancel_futures=True)
+                        raise
+            finally:
+                POOL.trim(settings, keep=workers)
+        return store.finish(part_count=part_count)

@@ -19,6 +19,11 @@ class Settings:
     coref_window_sentences: int = 6
     #: Run the relevance pass: articles with no enforcement cue skip the parse and event stages.
     relevance_filter: bool = True
+    #: Time budget of one article, in seconds: an article over it is stopped (its worker process killed and
+    #: replaced) and goes to the error report with stage ``timeout``; the run goes on.
+    max_seconds_per_article: float = 60.0
+    #: Seconds a fresh worker process may take to load the model before the run gives up.
+    max_seconds_worker_start: float = 600.0
 
 
 DEFAULT_SETTINGS = Settings()
@@ -42,3 +47,45 @@ TYPOGRAPHIC_FOLDING = str.maketrans(
         "\u2014": "-",
     }
 )
+
+
+@dataclass(frozen=True)
+class KBSettings:
+    """Thresholds of the knowledge base (``pipeline.kb``): entity matching and the cross-article event merge."""
+
+    #: Records read from the input before they are written to the store in one go (bounds memory).
+    chunk_records: int = 2000
+    #: rapidfuzz ``ratio`` (0-100) two normalised names of one block must reach to be one entity.
+    fuzzy_name_ratio: float = 92.0
+    #: Shortest normalised name that fuzzy matching may join (short names differ in one letter: "ibm"/"ibc").
+    fuzzy_min_length: int = 6
+    #: Largest block compared pairwise; a larger block is split by its names' second token.
+    max_block_size: int = 2000
+    #: Two reports of one action lie at most this many days apart (event date, else publication date).
+    event_window_days: int = 730
+    #: Two amounts of one fine or settlement differ by at most this share of the larger (after conversion).
+    amount_tolerance: float = 0.25
+    #: Evaluation: rapidfuzz token_set_ratio a gold anchor name must reach against an event party to match it.
+    eval_anchor_ratio: float = 80.0
+    #: Approximate USD value of one unit of each currency, only to compare amounts (not for display).
+    usd_rates: tuple[tuple[str, float], ...] = (
+        ("USD", 1.0),
+        ("EUR", 1.1),
+        ("GBP", 1.3),
+        ("CHF", 1.1),
+        ("CAD", 0.75),
+        ("AUD", 0.7),
+        ("JPY", 0.007),
+        ("CNY", 0.14),
+        ("INR", 0.012),
+        ("SEK", 0.095),
+        ("NOK", 0.095),
+        ("DKK", 0.15),
+        ("PLN", 0.25),
+        ("KRW", 0.00075),
+        ("BRL", 0.2),
+        ("RUB", 0.012),
+    )
+
+
+DEFAULT_KB_SETTINGS = KBSettings()

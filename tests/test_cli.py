@@ -128,3 +128,18 @@ def test_evaluate_reports_unreadable_predictions_as_a_usage_error() -> None:
     assert status == 2 and "pred_not_json.jsonl line 2" in err
 
 
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--max-seconds-per-article", "0"], ["--batch-size", "-1"], ["--part-size", "0"], ["--max-text-bytes", "x"]],
+)
+def test_limits_that_are_not_above_zero_are_usage_errors(flags: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("run", "in.jsonl", *flags)
+    assert exit_info.value.code == cli.EXIT_USAGE == 2
+
+
+def test_time_budget_flag_sets_the_setting() -> None:
+    args = cli.build_parser().parse_args(["run", "--max-seconds-per-article", "2.5"])
+    assert cli._settings_from(args).max_seconds_per_article == 2.5

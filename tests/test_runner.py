@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from tests.helpers import corpus_lines
 MAX_TEST_TEXT_CHARS = 1600
 BAD_LINES = [
     "this is not json\n",
-    '{"id": "no-text", "title": "Empty", "text": ""}\n',
+    '{"id": "no-text", "title": "", "text": ""}\n',
     '{"id": "bad-date", "title": "SEC fines Acme", "text": "The SEC fined Acme Corp $5 million on Monday.",'
     ' "published": "32/13/2023"}\n',
 ]
@@ -74,63 +73,50 @@ def test_output_line_is_compact_json_with_unicode_kept() -> None:
     record = ArticleRecord(id="a1", title="Amende de 5 M€ pour Société Générale", entities=[], events=[])
     line = dump_line(record)
     assert line == (
-        '{"id":"a1","schema_version":"1.0","title":"Amende de 5 M€ pour Société Générale",'
+        '{"id":"a1","schema_version":"1.1","title":"Amende de 5 M€ pour Société Générale",'
         '"published":null,"entities":[],"events":[],"meta":{}}\n'
     )
-
-
-class FlakyExtractor:
-    """Fails any batch, and any single record whose id starts with 'boom'."""
-
-    def extract_records(self, records: Iterable[InputRecord]) -> Iterator[ArticleRecord]:
-        raise RuntimeError("batch failed")
-
-    def extract_record(self, record: InputRecord) -> ArticleRecord:
-        if record.id.startswith("boom"):
-            raise ValueError(f"cannot handle {record.id}")
-        return ArticleRecord(id=record.id, entities=[], events=[])
 
 
 def make_record(record_id: str, line: int) -> InputRecord:
     return InputRecord(id=record_id, text="The SEC fined Acme.", location=Location("in.jsonl", line))
 
 
-def test_failed_batch_is_redone_record_by_record_and_only_the_bad_record_fails() -> None:
-    records = [make_record("ok-1", 1), make_record("boom-2", 2), make_record("ok-3", 3)]
-    results = runner.extract_batch(FlakyExtractor(), records)  # type: ignore[arg-type]
-    assert [type(result).__name__ for result in results] == ["ArticleRecord", "ErrorRecord", "ArticleRecord"]
-    error = results[1]
-    assert isinstance(error, ErrorRecord)
-    assert (error.file, error.line, error.id, error.stage, error.rejected) == (
-        "in.jsonl",
-        2,
-        "boom-2",
-        "extract",
-        True,
-    )
-    assert "cannot handle boom-2" in error.message
-
-
-def test_part_keeps_errors_in_input_order_with_warning_before_its_record(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(runner, "shared_extractor", lambda settings: FlakyExtractor())
-    warning = ErrorRecord(
-        file="in.jsonl", line=2, id="boom-2", stage="date", message="bad date", rejected=False
-    )
+def test_part_keeps_errors_in_input_order_with_warning_before_its_record_and_counts_failures_apart() -> None:
+    warning = ErrorRecord(file="in.jsonl", line=2, id="boom-2", stage="date", message="bad date", rejected=False)
     rejected = ErrorRecord(file="in.jsonl", line=3, stage="parse", message="not JSON")
+    failure = ErrorRecord(file="in.jsonl", line=2, id="boom-2", stage="events", message="bug", internal=True)
     items = (make_record("ok-1", 1), warning, make_record("boom-2", 2), rejected, make_record("ok-4", 4))
-    task = runner.PartTask(0, 0, 4, items, str(tmp_path), DEFAULT_SETTINGS)
-    meta = runner.extract_part(task)
-    errors = [json.loads(line) for line in (tmp_path / "00000000.errors.jsonl").read_text().splitlines()]
-    articles = [json.loads(line)["id"] for line in (tmp_path / "00000000.jsonl").read_text().splitlines()]
-    assert [(error["stage"], error["line"]) for error in errors] == [
-        ("date", 2),
-        ("extract", 2),
-        ("parse", 3),
+    outcomes = [
+        [ArticleRecord(id="ok-1", entities=[], events=[])],
+        [failure],
+        [ArticleRecord(id="ok-4", entities=[], events=[])],
     ]
-    assert articles == ["ok-1", "ok-4"]
-    assert (meta.start, meta.end, meta.written, meta.rejected, meta.warnings) == (0, 4, 2, 2, 1)
+    task = runner.PartTask(0, 0, 4, items, "unused", DEFAULT_SETTINGS)
+    meta, article_lines, error_lines = runner.assemble_part(task, outcomes)
+    errors = [json.loads(line) for line in error_lines]
+    assert [(error["stage"], error["line"]) for error in errors] == [("date", 2), ("events", 2), ("parse", 3)]
+    assert [json.loads(line)["id"] for line in article_lines] == ["ok-1", "ok-4"]
+    assert (meta.start, meta.end, meta.written, meta.rejected, meta.failed, meta.warnings) == (0, 4, 2, 1, 1, 1)
+
+
+def test_a_record_that_cannot_be_written_becomes_a_write_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_dump_line = runner.dump_line
+
+    def failing_dump_line(model):  # type: ignore[no-untyped-def]
+        if isinstance(model, ArticleRecord) and model.id == "ok-2":
+            raise OverflowError("disk quota")
+        return real_dump_line(model)
+
+    monkeypatch.setattr(runner, "dump_line", failing_dump_line)
+    items = (make_record("ok-1", 1), make_record("ok-2", 2))
+    outcomes = [[ArticleRecord(id=record.id, entities=[], events=[])] for record in items]
+    task = runner.PartTask(0, 0, 2, items, "unused", DEFAULT_SETTINGS)
+    meta, article_lines, error_lines = runner.assemble_part(task, outcomes)
+    (error,) = [json.loads(line) for line in error_lines]
+    assert (error["stage"], error["id"], error["line"], error["internal"]) == ("write", "ok-2", 2, True)
+    assert error["exception"] == "OverflowError: disk quota" and error["traceback"]
+    assert (len(article_lines), meta.written, meta.failed) == (1, 1, 1)
 
 
 def test_parts_count_records_and_a_warning_travels_with_its_record() -> None:

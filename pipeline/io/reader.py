@@ -216,19 +216,27 @@ def _file_records(path: Path, *, name: str, record_id: str, settings: Settings) 
 
 def _walk(folder: Path) -> Iterator[Path | OSError]:
     """Supported files below ``folder`` in sorted order (hidden entries and symlinked folders skipped)."""
+    # Sorted order needs every name of one folder at once: only (name, is a folder) of the wanted entries is kept,
+    # not the DirEntry objects (about 120 bytes per entry, 12 MB for a folder of 100,000 files, by tracemalloc).
     try:
         with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+            entries = sorted(
+                (entry.name, entry.is_dir(follow_symlinks=False))
+                for entry in scan
+                if not entry.name.startswith(".")
+                and (
+                    entry.is_dir(follow_symlinks=False)
+                    or (entry.is_file() and _suffix(entry.name) in FOLDER_SUFFIXES)
+                )
+            )
     except OSError as err:
         yield err
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file() and _suffix(entry.name) in FOLDER_SUFFIXES:
-            yield Path(entry.path)
+    for name, is_folder in entries:
+        if is_folder:
+            yield from _walk(folder / name)
+        else:
+            yield folder / name
 
 
 def _folder_records(folder: Path, *, given: str, settings: Settings) -> Iterator[Record]:

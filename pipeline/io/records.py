@@ -41,6 +41,7 @@ RELATIVE_PROBE_BASE = datetime(2003, 7, 15)
 FIELD_SLACK_BYTES = 1 << 20
 
 FIX_SIZE = "split the article or raise the limit with --max-text-bytes"
+HEADLINE_ONLY = "`text` is empty: extracted from the title alone; add the article text for a fuller record"
 
 
 def stable_id(title: str | None, text: str) -> str:
@@ -151,13 +152,22 @@ def article_records(
     meta: dict[str, Any],
     settings: Settings,
 ) -> Iterator[Record]:
-    """Validate one article's fields; yield its record (after a date warning, if any) or one error."""
-    problem = _text_problem(text, settings)
+    """Validate one article's fields; yield its record (after its warnings, if any) or one error.
+
+    A record with a title and no text (missing, empty or blank) is a headline-only record: it is extracted from
+    its title, after a warning (``rejected=False``), since a headline alone often names the whole action.
+    """
+    headline_only = bool(title and title.strip()) and (text is None or (isinstance(text, str) and not text.strip()))
+    if headline_only:
+        text = text if isinstance(text, str) else ""
+    problem = None if headline_only else _text_problem(text, settings)
     if problem is not None or not isinstance(text, str):
         yield origin.error("validate", problem or "")
         return
     if origin.record_id is None:
         origin = replace(origin, record_id=stable_id(title, text))
+    if headline_only:
+        yield origin.error("validate", HEADLINE_ONLY, rejected=False)
     try:
         iso_date = normalize_published(published)
     except ValueError as err:

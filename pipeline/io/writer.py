@@ -10,6 +10,7 @@ the parts removed. A run killed at any moment therefore leaves whole parts only,
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -29,6 +30,7 @@ from models import RunSummary
 ERRORS_SUFFIX = ".errors.jsonl"
 SUMMARY_SUFFIX = ".summary.json"
 PARTS_SUFFIX = ".parts"
+LOCK_SUFFIX = ".lock"
 OUTPUT_SUFFIX = ".jsonl"
 
 MANIFEST_NAME = "manifest.jsonl"
@@ -125,6 +127,8 @@ class PartMeta:
     rejected: int
     warnings: int
     events: dict[str, int] = field(default_factory=dict)
+    #: Records newspipe failed on (internal errors, timeouts, dead workers); not counted in ``rejected``.
+    failed: int = 0
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ class OutputPaths:
     errors: Path
     summary: Path
     parts: Path
+    lock: Path
 
     @classmethod
     def for_output(
@@ -146,6 +151,7 @@ class OutputPaths:
             errors=Path(errors) if errors is not None else sibling_path(out, ERRORS_SUFFIX),
             summary=sibling_path(out, SUMMARY_SUFFIX),
             parts=sibling_path(out, PARTS_SUFFIX),
+            lock=sibling_path(out, LOCK_SUFFIX),
         )
 
 
@@ -165,6 +171,38 @@ def write_part(
     """
     atomic_write_bytes(part_file(parts_dir, meta.index), "".join(article_lines).encode("utf-8"))
     atomic_write_bytes(part_file(parts_dir, meta.index, errors=True), "".join(error_lines).encode("utf-8"))
+
+
+class OutputLockedError(RuntimeError):
+    """Another run is writing the same output."""
+
+
+@contextmanager
+def output_lock(paths: OutputPaths) -> Iterator[None]:
+    """Hold ``OUT.lock`` for the whole run, so a second run on the same output is refused instead of mixing parts.
+
+    An advisory ``flock``: the kernel releases it when the process ends, however it ends (kill -9 too), so a
+    crashed run never leaves a stale lock behind and ``--resume`` can always take over. The lock file is left in
+    place: removing it would let two later runs lock two different files.
+    """
+    paths.lock.parent.mkdir(parents=True, exist_ok=True)
+    handle = paths.lock.open("a+b")
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            handle.seek(0)
+            holder = handle.read().decode("utf-8", "replace").strip() or "unknown"
+            raise OutputLockedError(
+                f"another newspipe run (pid {holder}) is writing {paths.output}; wait for it to finish, "
+                f"or give this run another --output"
+            ) from err
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n".encode())
+        handle.flush()
+        yield
+    finally:
+        handle.close()
 
 
 class ResumeError(RuntimeError):
@@ -240,16 +278,18 @@ class PartStore:
             os.fsync(handle.fileno())
 
     def summary(self) -> RunSummary:
-        """Totals over the committed parts (read == written + rejected by construction)."""
+        """Totals over the committed parts (read == written + rejected + failed by construction)."""
         events: Counter[str] = Counter()
         for meta in self.parts.values():
             events.update(meta.events)
         written = sum(meta.written for meta in self.parts.values())
         rejected = sum(meta.rejected for meta in self.parts.values())
+        failed = sum(meta.failed for meta in self.parts.values())
         return RunSummary(
-            read=written + rejected,
+            read=written + rejected + failed,
             written=written,
             rejected=rejected,
+            failed=failed,
             warnings=sum(meta.warnings for meta in self.parts.values()),
             events=dict(sorted(events.items())),
         )

@@ -117,13 +117,15 @@ MIXED_ERRORS = {
     3: ("parse", None),  # not JSON (cut off)
     4: ("parse", None),  # a JSON array, not an object
     5: ("decode", None),  # Latin-1 byte, not UTF-8
-    6: ("validate", "no-text"),
+    6: ("validate", "no-text"),  # warning: a title and no text, read as a headline-only record
     7: ("validate", "number-text"),
     8: ("validate", "blank-text"),
     9: ("validate", "too-long"),
     10: ("validate", None),  # id is an object
     11: ("date", "bad-date"),  # warning: the record is still read
 }
+#: Lines whose error is a warning before the record, which is still read.
+MIXED_WARNINGS = {6, 11}
 
 
 def test_mixed_jsonl_gives_good_records_and_one_error_per_bad_line() -> None:
@@ -132,6 +134,7 @@ def test_mixed_jsonl_gives_good_records_and_one_error_per_bad_line() -> None:
 
     assert [article.id for article in articles] == [
         "good-1",
+        "no-text",
         "bad-date",
         stable_id("No id here", "Metro Coaches was sued by riders."),
         "17",
@@ -142,10 +145,47 @@ def test_mixed_jsonl_gives_good_records_and_one_error_per_bad_line() -> None:
     for error in errors:
         assert error.file == str(MIXED)
         assert f"{MIXED} line {error.line}" in error.message
-        assert error.rejected == (error.stage != "date")
+        assert error.rejected == (error.line not in MIXED_WARNINGS)
+        assert not error.internal
     rejected = [error for error in errors if error.rejected]
     non_blank_lines = [line for line in MIXED.read_bytes().splitlines() if line.strip()]
     assert len(articles) + len(rejected) == len(non_blank_lines) == 13
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "text"),
+    [
+        (
+            '{"id": "doj-1", "title": "Clinic Owner Sentenced for Role in $13.8 Million Medicare Fraud Scheme", '
+            '"text": ""}',
+            "Clinic Owner Sentenced for Role in $13.8 Million Medicare Fraud Scheme",
+            "",
+        ),
+        ('{"id": "doj-2", "title": "SEC Fines Acme Corp", "text": " \\n "}', "SEC Fines Acme Corp", " \n "),
+        ('{"id": "doj-3", "title": "SEC Fines Acme Corp"}', "SEC Fines Acme Corp", ""),
+    ],
+)
+def test_headline_only_record_is_read_from_its_title_after_a_warning(
+    tmp_path: Path, line: str, title: str, text: str
+) -> None:
+    path = tmp_path / "headlines.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    warning, article = read_inputs([str(path)])
+    assert isinstance(warning, ErrorRecord) and isinstance(article, InputRecord)
+    assert (warning.stage, warning.rejected, warning.internal, warning.line) == ("validate", False, False, 1)
+    assert "extracted from the title alone" in warning.message and f"{path} line 1" in warning.message
+    assert (article.title, article.text) == (title, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"id": "x", "title": "", "text": ""}', '{"id": "x", "title": "  ", "text": " "}', '{"id": "x", "text": ""}'],
+)
+def test_record_without_title_or_text_is_rejected(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    (error,) = read_inputs([str(path)])
+    assert isinstance(error, ErrorRecord) and error.rejected and error.stage == "validate"
 
 
 def test_bad_date_warning_comes_right_before_its_record_with_published_none() -> None:
@@ -196,7 +236,7 @@ def test_gzip_jsonl_reads_like_the_plain_file(tmp_path: Path) -> None:
 def test_stdin_is_read_as_jsonl_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(MIXED.read_bytes()), encoding="utf-8"))
     articles, errors = _split(list(read_inputs(["-"], settings=SMALL_TEXTS)))
-    assert len(articles) == 5
+    assert len(articles) == 6
     assert {error.line: error.stage for error in errors}[5] == "decode"
     assert all(error.file == "-" and error.message.count("(- line ") == 1 for error in errors)
 
