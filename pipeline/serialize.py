@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from models import EVENT_ROLES, ArticleRecord, Entity, Event, Evidence, Mention, Money, Provenance
 from pipeline.entities import EntityCluster
-from pipeline.events import Draft
+from pipeline.events import Draft, calibrated_confidence
 from pipeline.io import InputRecord
 from pipeline.values import Amount
 
@@ -121,6 +121,7 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int) -> ArticleRecord:
             if idxs and role in allowed
         }
         roles = {role: [eid for _, eid in found] for role, found in fillers.items()}
+        provenance = event_provenance(draft, fillers, clusters, sents, record, text_offset)
         events.append(
             Event(
                 id=f"{EVENT_ID_PREFIX}{n}",
@@ -130,9 +131,9 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int) -> ArticleRecord:
                 date=draft.date,
                 class_action=draft.class_action if draft.type == "LAWSUIT" else None,
                 class_size=draft.class_size if draft.type == "LAWSUIT" else None,
-                confidence=round(min(max(draft.confidence, 0.0), 1.0), 3),
+                confidence=calibrated_confidence(draft.type, roles, provenance, len(evidence)),
                 evidence=evidence,
-                provenance=event_provenance(draft, fillers, clusters, sents, record, text_offset),
+                provenance=provenance,
             )
         )
     return ArticleRecord(
