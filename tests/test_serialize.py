@@ -13,12 +13,20 @@ def extract(extractor: Extractor, text: str, published: str | None = "2024-03-05
     return extractor.extract_record(InputRecord(id="t", text=text, published=published))
 
 
-def test_news_of_the_day_takes_the_publication_date_as_an_inference(extractor: Extractor) -> None:
-    record = extract(extractor, "The Securities and Exchange Commission today filed a lawsuit against Acme Corp.")
+def test_the_ledes_undated_news_takes_the_publication_date_as_an_inference(extractor: Extractor) -> None:
+    record = extract(extractor, "The Securities and Exchange Commission filed a lawsuit against Acme Corp.")
     (event,) = [e for e in record.events if e.type == "LAWSUIT"]
     assert event.date == "2024-03-05"
     assert event.provenance["date"].basis == "inferred"
     assert event.provenance["date"].rule == "publication_date"
+
+
+def test_today_in_the_sentence_is_a_date_read_from_the_text(extractor: Extractor) -> None:
+    text = "The Securities and Exchange Commission today filed a lawsuit against Acme Corp."
+    (event,) = [e for e in extract(extractor, text).events if e.type == "LAWSUIT"]
+    assert event.date == "2024-03-05"
+    assert event.provenance["date"].basis == "text"
+    assert event.provenance["date"].evidence is not None and event.provenance["date"].evidence.text == text
 
 
 def test_a_status_read_from_a_cue_carries_its_sentence_as_evidence(extractor: Extractor) -> None:
