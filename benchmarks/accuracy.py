@@ -24,7 +24,13 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # so that `python benchmarks/accuracy.py` finds the package
 
-from pipeline.evaluate import EvalInputError, EvalReport, evaluate, render_report  # noqa: E402
+from pipeline.evaluate import (  # noqa: E402
+    EvalInputError,
+    EvalReport,
+    evaluate,
+    matched_predictions,
+    render_report,
+)
 from pipeline.evaluate.report import Scores  # noqa: E402
 
 DEFAULT_DEVSET = REPO_ROOT.parent / "shared" / "devset"
@@ -152,6 +158,28 @@ def summary_row(name: str, report: EvalReport) -> str:
     )
 
 
+#: Confidence bins of the reliability table: [low, high); the last one holds 1.0.
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.8), (0.8, 1.0))
+RELIABILITY_HEADER = f"{'set':<22}{'confidence':>12}{'events':>8}{'matched':>9}{'mean conf':>11}"
+
+
+def reliability_rows(name: str, gold: Path, pred: Path) -> list[str]:
+    """Per confidence bin: predicted events, the share matched to a gold event, their mean confidence.
+
+    A calibrated confidence makes the share match the mean (aggregates only: no document is named).
+    """
+    scored = [(float(event.get("confidence") or 0.0), ok) for _, event, ok in matched_predictions(gold, pred)]
+    rows = []
+    for n, (low, high) in enumerate(CONFIDENCE_BINS):
+        last = n == len(CONFIDENCE_BINS) - 1
+        inside = [(c, ok) for c, ok in scored if low <= c < high or (last and c == high)]
+        label = f"[{low:.1f}, {high:.1f}{']' if last else ')'}"
+        share = f"{sum(ok for _, ok in inside) / len(inside):.2f}" if inside else "-"
+        mean = f"{sum(c for c, _ in inside) / len(inside):.2f}" if inside else "-"
+        rows.append(f"{name:<22}{label:>12}{len(inside):>8}{share:>9}{mean:>11}")
+    return rows
+
+
 def per_source_rows(eval_set: EvalSet, pred: Path, results: Path) -> list[str]:
     """Summary rows of one set, source by source (aggregates only)."""
     gold_parts = split_by_source(eval_set.gold, results / f"by-source-{eval_set.name}" / "gold")
@@ -165,7 +193,9 @@ def per_source_rows(eval_set: EvalSet, pred: Path, results: Path) -> list[str]:
     return rows
 
 
-def score_set(eval_set: EvalSet, results: Path, *, per_doc: bool, summary: list[str]) -> tuple[str, bool]:
+def score_set(
+    eval_set: EvalSet, results: Path, *, per_doc: bool, summary: list[str], reliability: list[str] | None = None
+) -> tuple[str, bool]:
     """Run and score both systems on one set; returns the text to print and whether the pipeline ran."""
     missing = eval_set.missing_files()
     if missing:
@@ -190,6 +220,8 @@ def score_set(eval_set: EvalSet, results: Path, *, per_doc: bool, summary: list[
     report = evaluate(eval_set.gold, pipeline_pred)
     lines.append(render_report(report, per_doc=per_doc, baseline=baseline))
     summary.append(summary_row(eval_set.name, report))
+    if reliability is not None:
+        reliability.extend(reliability_rows(eval_set.name, eval_set.gold, pipeline_pred))
     if baseline is not None:
         summary.append(summary_row(f"  {eval_set.name} baseline", baseline))
     if eval_set.name in ("tuning", "sealed"):
@@ -210,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = set(args.sets.split(","))
     status = EXIT_OK
     summary: list[str] = []
+    reliability: list[str] = []
     for name in ("dev", "bundled-gold", "tuning", "sealed"):
         if name not in chosen:
             continue
@@ -221,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 gold = SEALED_GOLD if name == "sealed" else TUNING_GOLD
                 eval_set = EvalSet(name, assemble_docs(gold, args.results / f"docs-{name}.jsonl"), gold)
-            text, pipeline_ran = score_set(eval_set, args.results, per_doc=args.per_doc, summary=summary)
+            text, pipeline_ran = score_set(
+                eval_set, args.results, per_doc=args.per_doc, summary=summary, reliability=reliability
+            )
         except EvalInputError as err:
             text, pipeline_ran = f"== {name}: cannot score: {err}", False
         if name in SEALED_SETS:
@@ -231,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             status = EXIT_PIPELINE_FAILED
     print(SUMMARY_HEADER)
     print("\n".join(summary))
+    print("\nReliability of event confidence (share of predicted events matched to a gold event, per bin)")
+    print(RELIABILITY_HEADER)
+    print("\n".join(reliability))
     return status
 
 

@@ -9,8 +9,10 @@ from models.records import (
     ErrorRecord,
     Event,
     Evidence,
+    InferenceRule,
     Mention,
     Money,
+    Provenance,
     RunSummary,
 )
 from models.schema import SCHEMA_PATH, json_schema
@@ -25,8 +27,10 @@ __all__ = [
     "ErrorRecord",
     "Event",
     "Evidence",
+    "InferenceRule",
     "Mention",
     "Money",
+    "Provenance",
     "RunSummary",
     "json_schema",
 ]

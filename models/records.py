@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Stages an ErrorRecord can name. Bad input: read, decode, parse, validate, date. Failures inside newspipe:
 #: clean, nlp, entities, events, serialize, write (the exception and its traceback tail are kept), timeout (over
@@ -54,6 +54,33 @@ EVENT_STATUSES: dict[str, tuple[str, ...]] = {
 
 ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
+#: Inferences the event stage applies where the text does not say a thing outright (``Provenance.rule``):
+#: default_status (the type's default when no status cue is found), fallback_authority (the article's most
+#: salient regulator as the acting side), publication_date (the article's day as the date of news reported
+#: 'today' or in the lede), lede_date (the date the lede opens with, given to the news about its parties),
+#: linked_date (a suit's filing date shared with the settlement filed with it, or back), antecedent (a pronoun
+#: or definite description resolved to an earlier name), lede_party (a party named in the lede given to a later
+#: mention of the order or penalty), house_short_form (an agency's short self-reference, 'the Bureau', resolved
+#: by the release's genre), carried_status (a status implied by another event of the story: a suit settled by a
+#: settlement, a probe closed by the action it led to, a penalty in a pending consent decree), sentence_party (a
+#: party found elsewhere in the event's sentences, not attached to its trigger by the parse), linked_event (a
+#: party taken from the event an unnamed probe or settlement was linked to), single_court (the one court of an
+#: article with one suit).
+InferenceRule = Literal[
+    "default_status",
+    "fallback_authority",
+    "publication_date",
+    "lede_date",
+    "linked_date",
+    "antecedent",
+    "lede_party",
+    "house_short_form",
+    "carried_status",
+    "sentence_party",
+    "linked_event",
+    "single_court",
+]
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -84,6 +111,29 @@ class Mention(Span):
 
 class Evidence(Span):
     """A sentence of the article that supports an event."""
+
+
+class Provenance(_Frozen):
+    """Whether a role filler, status or date was read from the text or inferred, and how."""
+
+    basis: Literal["text", "inferred"] = Field(
+        description="'text' when the article states it (see evidence); 'inferred' when a rule supplied it (see rule)."
+    )
+    rule: InferenceRule | None = Field(
+        default=None, description="The inference that supplied the value; null when the basis is 'text'."
+    )
+    evidence: Evidence | None = Field(
+        default=None,
+        description="The sentence the value was read from (basis 'text'), or the sentence an inference started from.",
+    )
+
+    @model_validator(mode="after")
+    def _rule_fits_basis(self) -> Provenance:
+        if self.basis == "inferred" and self.rule is None:
+            raise ValueError("an inferred value must name the rule that inferred it")
+        if self.basis == "text" and self.rule is not None:
+            raise ValueError(f"a value read from the text has no inference rule, got {self.rule!r}")
+        return self
 
 
 class Money(_Frozen):
@@ -133,6 +183,11 @@ class Event(_Frozen):
     )
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the extractor is that the event is real.")
     evidence: list[Evidence] = Field(description="Sentences that support the event, in text order.")
+    provenance: dict[str, Provenance] = Field(
+        default_factory=dict,
+        description="Where each value came from: keys 'status', 'date' and 'role:<role>:<entity id>' (one per role "
+        "filler); a key is present for every non-null status and date and every role filler.",
+    )
 
     @model_validator(mode="after")
     def _fits_type(self) -> Event:
@@ -144,6 +199,14 @@ class Event(_Frozen):
             raise ValueError(
                 f"{self.type} status must be one of {EVENT_STATUSES[self.type]}, got {self.status!r}"
             )
+        fillers = {f"role:{role}:{eid}" for role, ids in self.roles.items() for eid in ids}
+        stray = sorted(
+            key
+            for key in self.provenance
+            if not (key in fillers or (key == "status" and self.status) or (key == "date" and self.date))
+        )
+        if stray:
+            raise ValueError(f"provenance names values the event does not have: {stray}")
         if self.type != "LAWSUIT" and (self.class_action is not None or self.class_size is not None):
             raise ValueError("class_action and class_size apply to LAWSUIT events only")
         return self
@@ -153,7 +216,7 @@ class ArticleRecord(_Frozen):
     """The pipeline's output for one input article."""
 
     id: str = Field(description="The input record's id (or a stable id derived from its content).")
-    schema_version: Literal["1.1"] = Field(default="1.1", description="Version of this schema.")
+    schema_version: Literal["1.2"] = Field(default="1.2", description="Version of this schema.")
     title: str | None = Field(default=None, description="The article's title as given in the input.")
     published: str | None = Field(
         default=None, pattern=ISO_DATE_PATTERN, description="Publication date (ISO 8601 prefix), or null."
@@ -171,7 +234,7 @@ class ArticleRecord(_Frozen):
 class ErrorRecord(_Frozen):
     """An input record (or part of one) that could not be processed as given."""
 
-    schema_version: Literal["1.1"] = Field(default="1.1", description="Version of this schema.")
+    schema_version: Literal["1.2"] = Field(default="1.2", description="Version of this schema.")
     file: str = Field(description="Input file the record came from ('-' for standard input).")
     line: int | None = Field(default=None, description="1-based line number in the file, where it has lines.")
     id: str | None = Field(default=None, description="The record's id, where it could be read.")

@@ -6,11 +6,13 @@ analysed text (title, separator, text) are mapped back to the field they index.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
 
-from models import EVENT_ROLES, ArticleRecord, Entity, Event, Evidence, Mention, Money
+from spacy.tokens import Doc, Span
+
+from models import EVENT_ROLES, ArticleRecord, Entity, Event, Evidence, Mention, Money, Provenance
 from pipeline.entities import EntityCluster
-from pipeline.events import Draft
+from pipeline.events import Draft, calibrated_confidence
 from pipeline.io import InputRecord
 from pipeline.values import Amount
 
@@ -32,6 +34,56 @@ def _value(cluster: EntityCluster) -> Money | str | None:
     if isinstance(cluster.value, Amount):
         return Money(value=cluster.value.value, currency=cluster.value.currency)
     return cluster.value
+
+
+def _sentence_evidence(sent: Span, record: InputRecord, text_offset: int) -> Evidence:
+    """A sentence as evidence: its text without surrounding white space, in the field it indexes."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    fld, fs, fe, ftext = field_span(record, text_offset, start, end)
+    return Evidence(field=fld, start=fs, end=fe, text=ftext)  # type: ignore[arg-type]
+
+
+def _reading_sentence(cluster: EntityCluster, draft: Draft, sent_starts: list[int]) -> int:
+    """The sentence a role filler was read from: its first mention among the event's sentences, else the
+    mention nearest the event's first sentence (a law cited in its own paragraph, a court named once)."""
+    numbers = [max(bisect_right(sent_starts, m.start) - 1, 0) for m in cluster.mentions]
+    inside = [n for n in numbers if n in draft.sentences]
+    if inside:
+        return min(inside)
+    return min(numbers, key=lambda n: (abs(n - draft.sentences[0]), n))
+
+
+def event_provenance(
+    draft: Draft,
+    roles: dict[str, list[tuple[int, str]]],
+    clusters: list[EntityCluster],
+    sents: list[Span],
+    record: InputRecord,
+    text_offset: int,
+) -> dict[str, Provenance]:
+    """Where each role filler, the status and the date of an event came from (see ``models.Provenance``).
+
+    ``roles`` maps each role to its fillers as (cluster index, entity id).
+    """
+    sent_starts = [s.start for s in sents]
+
+    def made(rule: str | None, sentence: int | None) -> Provenance:
+        evidence = _sentence_evidence(sents[sentence], record, text_offset) if sentence is not None else None
+        return Provenance(basis="inferred" if rule else "text", rule=rule, evidence=evidence)  # type: ignore[arg-type]
+
+    out: dict[str, Provenance] = {}
+    for role, fillers in roles.items():
+        for idx, eid in fillers:
+            rule = draft.role_rules.get((role, idx))
+            sentence = None if rule else _reading_sentence(clusters[idx], draft, sent_starts)
+            out[f"role:{role}:{eid}"] = made(rule, sentence)
+    if draft.status is not None:
+        out["status"] = made(draft.status_rule, draft.status_sentence)
+    if draft.date is not None:
+        out["date"] = made(draft.date_rule, draft.date_sentence)
+    return out
 
 
 def to_record(doc: Doc, record: InputRecord, text_offset: int, *, relevant: bool | None = None) -> ArticleRecord:
@@ -62,18 +114,15 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int, *, relevant: bool
     events = []
     drafts: list[Draft] = doc._.events or []
     for n, draft in enumerate(sorted(drafts, key=lambda d: d.sentences[0]), start=1):
-        evidence = []
-        for s in draft.sentences:
-            sent = sents[s]
-            text = sent.text
-            start = sent.start_char + (len(text) - len(text.lstrip()))
-            end = sent.start_char + len(text.rstrip())
-            fld, fs, fe, ftext = field_span(record, text_offset, start, end)
-            evidence.append(Evidence(field=fld, start=fs, end=fe, text=ftext))  # type: ignore[arg-type]
+        evidence = [_sentence_evidence(sents[s], record, text_offset) for s in draft.sentences]
         allowed = EVENT_ROLES[draft.type]
-        roles = {
-            role: [ids[i] for i in idxs if i in ids] for role, idxs in draft.roles.items() if idxs and role in allowed
+        fillers = {
+            role: [(i, ids[i]) for i in idxs if i in ids]
+            for role, idxs in draft.roles.items()
+            if idxs and role in allowed
         }
+        roles = {role: [eid for _, eid in found] for role, found in fillers.items()}
+        provenance = event_provenance(draft, fillers, clusters, sents, record, text_offset)
         events.append(
             Event(
                 id=f"{EVENT_ID_PREFIX}{n}",
@@ -83,8 +132,9 @@ def to_record(doc: Doc, record: InputRecord, text_offset: int, *, relevant: bool
                 date=draft.date,
                 class_action=draft.class_action if draft.type == "LAWSUIT" else None,
                 class_size=draft.class_size if draft.type == "LAWSUIT" else None,
-                confidence=round(min(max(draft.confidence, 0.0), 1.0), 3),
+                confidence=calibrated_confidence(draft.type, roles, provenance, len(evidence)),
                 evidence=evidence,
+                provenance=provenance,
             )
         )
     return ArticleRecord(

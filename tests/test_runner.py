@@ -73,7 +73,7 @@ def test_output_line_is_compact_json_with_unicode_kept() -> None:
     record = ArticleRecord(id="a1", title="Amende de 5 M€ pour Société Générale", entities=[], events=[])
     line = dump_line(record)
     assert line == (
-        '{"id":"a1","schema_version":"1.1","title":"Amende de 5 M€ pour Société Générale",'
+        '{"id":"a1","schema_version":"1.2","title":"Amende de 5 M€ pour Société Générale",'
         '"published":null,"entities":[],"events":[],"meta":{}}\n'
     )
 

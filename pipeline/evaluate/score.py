@@ -197,6 +197,25 @@ def _score_entities(gold: dict[str, Any], pred: dict[str, Any], totals: _Totals,
             doc.spurious_entities[etype] = spurious
 
 
+def pair_events(
+    preds: list[dict[str, Any]], golds: list[dict[str, Any]], entities: dict[Any, dict[str, Any]]
+) -> dict[int, int]:
+    """Gold event index -> the predicted event it is matched to (greedy, gold in order): the unused prediction
+    of the same type whose anchor matches and that fills most gold role values."""
+    pairs: dict[int, int] = {}
+    for gold_index, g in enumerate(golds):
+        best, best_hits = None, -1
+        for index, p in enumerate(preds):
+            if index in pairs.values() or p.get("type") != g["type"] or not anchor_matches(p, g, entities):
+                continue
+            hits = sum(tp for tp, _, _ in _role_counts(p, g, entities).values())
+            if hits > best_hits:
+                best, best_hits = index, hits
+        if best is not None:
+            pairs[gold_index] = best
+    return pairs
+
+
 def score_document(gold: dict[str, Any], pred: dict[str, Any] | None, totals: _Totals) -> DocReport:
     """Score one document, adding its counts to ``totals``; ``pred`` is None when it is missing."""
     record = pred or {}
@@ -206,23 +225,17 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any] | None, totals: _T
 
     preds = [p for p in record.get("events") or [] if isinstance(p, dict)]
     golds = list(gold.get("events") or [])
-    used: set[int] = set()
+    pairs = pair_events(preds, golds, entities)
+    used = set(pairs.values())
     matched: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for g in golds:
-        best, best_hits = None, -1
-        for index, p in enumerate(preds):
-            if index in used or p.get("type") != g["type"] or not anchor_matches(p, g, entities):
-                continue
-            hits = sum(tp for tp, _, _ in _role_counts(p, g, entities).values())
-            if hits > best_hits:
-                best, best_hits = index, hits
+    for gold_index, g in enumerate(golds):
+        best = pairs.get(gold_index)
         if best is None:
             totals.events[g["type"]].add(0, 0, 1)
             for role, values in (g.get("roles") or {}).items():
                 totals.roles[(g["type"], role)].add(0, 0, len([v for v in values if v]))
             doc.missed_events.append(_gold_brief(g))
             continue
-        used.add(best)
         matched.append((preds[best], g))
         totals.events[g["type"]].add(1, 0, 0)
         for role, (tp, fp, fn) in _role_counts(preds[best], g, entities).items():
@@ -342,3 +355,20 @@ def evaluate(gold_path: Path, pred_path: Path) -> EvalReport:
         date_accuracy=_accuracy(totals.date),
         per_doc=per_doc,
     )
+
+
+def matched_predictions(gold_path: Path, pred_path: Path) -> list[tuple[str, dict[str, Any], bool]]:
+    """(document id, predicted event, whether it matches a gold event) for every predicted event of the
+    documents ``gold_path`` annotates, with the matching of :func:`evaluate` (for reliability tables)."""
+    gold_path, pred_path = Path(gold_path), Path(pred_path)
+    golds = read_jsonl(gold_path, role="gold")
+    _check_gold(golds, gold_path)
+    preds = {str(record["id"]): record for record in read_jsonl(pred_path, role="prediction")}
+    out: list[tuple[str, dict[str, Any], bool]] = []
+    for gold in golds:
+        record = preds.get(str(gold["id"])) or {}
+        entities = {e["id"]: e for e in record.get("entities") or [] if isinstance(e, dict) and "id" in e}
+        events = [p for p in record.get("events") or [] if isinstance(p, dict)]
+        hit = set(pair_events(events, list(gold.get("events") or []), entities).values())
+        out.extend((str(gold["id"]), event, index in hit) for index, event in enumerate(events))
+    return out

@@ -87,9 +87,9 @@ def _caption_draft(match: re.Match[str], offset: int, doc: Doc, index: DocIndex)
     draft.add("defendant", defendants)
     filed = FILED.search(tail)
     if filed is not None:
-        draft.date = normalize_date(filed["date"], published=doc._.published)
-        draft.date_sentence = sent_no if draft.date else None
-        draft.status = "filed"
+        value = normalize_date(filed["date"], published=doc._.published)
+        draft.set_date(value, sentence=sent_no if value else None)
+        draft.set_status("filed", sentence=sent_no)
     return draft
 
 

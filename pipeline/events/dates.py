@@ -194,8 +194,10 @@ def date_suits_filed_with_settlements(events: list[Draft], sents: list[Span]) ->
             said = set(suit.sentences) | set(settlement.sentences)
             if not any(filed_together(sents[s].text) for s in said):
                 continue
-            suit.date = suit.date or settlement.date
-            settlement.date = settlement.date or suit.date
+            if suit.date is None and settlement.date is not None:
+                suit.set_date(settlement.date, rule="linked_date", sentence=settlement.date_sentence)
+            elif settlement.date is None and suit.date is not None:
+                settlement.set_date(suit.date, rule="linked_date", sentence=suit.date_sentence)
 
 
 # "today", also glued to the next word in scraped copy ("The Justice Department todayfiled a lawsuit").
@@ -221,7 +223,7 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         for ev in events:
             news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
             if not ev.date and news and ev.anchors() & parties:
-                ev.date, ev.date_sentence = value, sent_no
+                ev.set_date(value, rule="lede_date", sentence=sent_no)
     published = news_day(doc)
     if not published:
         return
@@ -237,7 +239,7 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         own = (news or ev.type != "LAWSUIT") and any(TODAY.search(sents[s].text) for s in ev.sentences)
         in_lede = lede in ev.sentences or (lede_today and ev.type != "LAWSUIT")  # the lede's "today" is its action's
         if own or (news and in_lede):
-            ev.date = published
+            ev.set_date(published, rule="publication_date")
 
 
 # Tokens a lede's opening date may take before its action: "On October 23, 2024, the Bureau issued ...".

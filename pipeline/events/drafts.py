@@ -69,11 +69,37 @@ class Draft:
     confidence: float = CONFIDENCE_SYNTAX
     definite: bool = False
     ruling: bool = False  # a court's injunction or finding against the party: the claimant won
-    date_sentence: int | None = None  # the sentence that gave ``date``
+    date_sentence: int | None = None  # the sentence that gave ``date`` (or the one its inference started from)
+    # Provenance (models.Provenance): a value without a rule was read from the text; a rule names the inference
+    # that supplied it (models.InferenceRule).
+    role_rules: dict[tuple[str, int], str] = field(default_factory=dict)  # (role, entity) -> rule
+    status_rule: str | None = None
+    status_sentence: int | None = None  # the sentence whose cue gave ``status``
+    date_rule: str | None = None
 
     def add(self, role: str, indexes: Iterable[int]) -> None:
         current = self.roles.setdefault(role, [])
         current.extend(i for i in indexes if i not in current)
+
+    def infer(self, role: str, indexes: Iterable[int], rule: str) -> None:
+        """Add role fillers that an inference (``rule``) supplied; fillers already read from the text stay so."""
+        current = self.roles.setdefault(role, [])
+        for i in indexes:
+            if i not in current:
+                current.append(i)
+                self.role_rules[(role, i)] = rule
+
+    def set_status(self, status: str | None, *, rule: str | None = None, sentence: int | None = None) -> None:
+        """Set ``status``, read from the cue of ``sentence`` or supplied by the inference ``rule``."""
+        self.status, self.status_rule, self.status_sentence = status, rule, sentence
+
+    def set_date(self, date: str | None, *, rule: str | None = None, sentence: int | None = None) -> None:
+        """Set ``date``, read from ``sentence`` or supplied by the inference ``rule``."""
+        self.date, self.date_rule, self.date_sentence = date, rule, sentence
+
+    def inferred_roles(self) -> int:
+        """How many role fillers an inference supplied."""
+        return sum(1 for (role, i) in self.role_rules if i in self.roles.get(role, []))
 
     def anchors(self) -> set[int]:
         return {i for r in ANCHOR_ROLES[self.type] for i in self.roles.get(r, [])}
@@ -240,4 +266,4 @@ def fill_court(events: list[Draft], index: DocIndex) -> None:
     suits = [e for e in events if e.type == "LAWSUIT"]
     courts = {idx for _, idx in index.mentions if index.type_of(idx) == "COURT"}
     if len(suits) == 1 and len(courts) == 1 and not suits[0].roles.get("court"):
-        suits[0].add("court", courts)
+        suits[0].infer("court", sorted(courts), "single_court")

@@ -37,7 +37,7 @@ from pipeline.events.drafts import (
     Draft,
     drop_cap,
 )
-from pipeline.events.genre import read_release
+from pipeline.events.genre import house_form, read_release
 from pipeline.events.lexicon import Lexicon, cue_spans, load_lexicon, may_hold_event
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
@@ -276,8 +276,21 @@ class EventExtractor:
                 return True
         return tok.pos_ == "ADJ" and tok.dep_ in NOMINAL_DEPS
 
-    def _resolve(self, tok: Token, sent: Span, index: DocIndex, *, actor: bool, acted_on: bool = False) -> list[int]:
-        """Entities a role token names: itself, its conjuncts and appositions, or its antecedent."""
+    def _resolve(
+        self,
+        tok: Token,
+        sent: Span,
+        index: DocIndex,
+        *,
+        actor: bool,
+        acted_on: bool = False,
+        inferred: dict[int, str] | None = None,
+    ) -> list[int]:
+        """Entities a role token names: itself, its conjuncts and appositions, or its antecedent.
+
+        ``inferred`` collects the entities found by an inference (entity -> rule): an antecedent, or the
+        agency a house short form ('the Bureau') stands for; an entity also named outright is not collected.
+        """
         out: list[int] = []
         for t in expand_conjuncts([tok]):
             if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and t.head.head != t.head:
@@ -304,8 +317,10 @@ class EventExtractor:
                     if c.dep_ == "compound" and c.i < t.i and (sent.start + c.i) in index.token_cluster
                 ]
                 idx = next((n for n in named if index.type_of(n) in PARTY_TYPES), None)
+            rule = "house_short_form" if idx is not None and house_form(index.doc[sent.start + t.i]) else None
             if idx is None:
                 idx = self._antecedent(t, sent, index)
+                rule = "antecedent"
             if (
                 idx is not None
                 and index.type_of(idx) in PARTY_TYPES
@@ -313,6 +328,11 @@ class EventExtractor:
                 and (named_patient or idx not in index.officials)
             ):
                 out.append(idx)
+            if idx is not None and inferred is not None:
+                if rule is None:
+                    inferred[idx] = ""  # named outright here: read from the text whatever else resolves to it
+                else:
+                    inferred.setdefault(idx, rule)
         return out
 
     def _antecedent(self, tok: Token, sent: Span, index: DocIndex) -> int | None:
@@ -394,12 +414,15 @@ class EventExtractor:
         draft = Draft(type=etype, sentences=[sent_no])
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
-        actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True)]
+        found: dict[int, str] = {}  # entity -> the inference that resolved it ('' when named outright)
         fined = etype == "FINE"  # a titled person is the party of a fine laid on him by name, not of a probe he runs
-        patient = [i for t in roles.patient for i in self._resolve(t, sent, index, actor=False, acted_on=fined)]
-        counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False)]
-        owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False)]
-        payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True)]
+        actor = [i for t in roles.actor for i in self._resolve(t, sent, index, actor=True, inferred=found)]
+        patient = [
+            i for t in roles.patient for i in self._resolve(t, sent, index, actor=False, acted_on=fined, inferred=found)
+        ]
+        counter = [i for t in roles.counterpart for i in self._resolve(t, sent, index, actor=False, inferred=found)]
+        owner = [i for t in roles.possessor for i in self._resolve(t, sent, index, actor=False, inferred=found)]
+        payees = [i for t in roles.recipient for i in self._resolve(t, sent, index, actor=True, inferred=found)]
         if etype == "LAWSUIT":
             actor += owner  # "SDBN's legal action against X": the owner sues
         else:
@@ -449,6 +472,8 @@ class EventExtractor:
             return None
         draft.add(ACTOR_ROLE[etype], actor)
         draft.add(PATIENT_ROLE[etype], patient)
+        for role, idxs in ((ACTOR_ROLE[etype], actor), (PATIENT_ROLE[etype], patient)):
+            draft.role_rules.update({(role, i): found[i] for i in idxs if found.get(i)})
         self._arguments(draft, tok, sent, sdoc, index)
         if not draft.anchors():
             draft.confidence = CONFIDENCE_FALLBACK
@@ -499,8 +524,8 @@ class EventExtractor:
         draft.add("law", index.in_sentence(sent, frozenset({"LAW"})))
         if etype == "LAWSUIT":
             draft.add("court", index.in_sentence(sent, frozenset({"COURT"})))
-        draft.date = mention_date(etype, tok, sent, sdoc, index, event_type=self.trigger_type)
-        draft.date_sentence = draft.sentences[0] if draft.date else None
+        value = mention_date(etype, tok, sent, sdoc, index, event_type=self.trigger_type)
+        draft.set_date(value, sentence=draft.sentences[0] if value else None)
         text = sent.text.lower()
         if etype == "LAWSUIT" and any(cue in text for cue in self.lexicon.class_action_cues):
             draft.class_action = True

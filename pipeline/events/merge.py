@@ -68,7 +68,7 @@ def split_separate(draft: Draft, sentence: str, *, plural: bool, amounts: list[i
         roles[PATIENT_ROLE[draft.type]] = [idx]
         if paired and amounts is not None and draft.type in AMOUNT_TYPES:
             roles["amount"] = [amounts[n]]
-        out.append(replace(draft, roles=roles, sentences=list(draft.sentences)))
+        out.append(replace(draft, roles=roles, sentences=list(draft.sentences), role_rules=dict(draft.role_rules)))
     return out
 
 
@@ -78,11 +78,18 @@ def _earlier(a: int | None, b: int | None) -> bool:
 
 def _merge_into(target: Draft, other: Draft) -> None:
     for role, idxs in other.roles.items():
+        had = set(target.roles.get(role, []))
         target.add(role, idxs)
+        for i in idxs:  # a filler either mention read from the text is read from the text
+            rule = other.role_rules.get((role, i))
+            if i not in had and rule is not None:
+                target.role_rules[(role, i)] = rule
+            elif i in had and rule is None:
+                target.role_rules.pop((role, i), None)
     target.sentences = sorted(set(target.sentences) | set(other.sentences))
     # the earliest mention's date wins: news gives the action's date first and background dates later
     if other.date and (target.date is None or _earlier(other.date_sentence, target.date_sentence)):
-        target.date, target.date_sentence = other.date, other.date_sentence
+        target.set_date(other.date, rule=other.date_rule, sentence=other.date_sentence)
     target.class_action = target.class_action or other.class_action
     target.class_size = target.class_size or other.class_size
     target.confidence = max(target.confidence, other.confidence)
@@ -232,11 +239,12 @@ def _link_probes(probes: list[Draft], events: list[Draft], index: DocIndex) -> l
         ]
         if not parties:
             continue
-        probe.add(PATIENT_ROLE[probe.type], parties)
+        probe.infer(PATIENT_ROLE[probe.type], parties, "linked_event")
         actor = ACTOR_ROLE[probe.type]
         if not probe.roles.get(actor):
             allowed = ("REGULATOR", "GPE") if probe.type == "LAWSUIT" else ("REGULATOR",)
-            probe.add(actor, [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) in allowed])
+            acting = [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if index.type_of(i) in allowed]
+            probe.infer(actor, acting, "linked_event")
         probe.confidence = CONFIDENCE_LINKED
         match = next((e for e in events + linked if _compatible(e, probe, index)), None)
         if match is not None:
@@ -269,18 +277,20 @@ def _link_settlements(orphans: list[Draft], events: list[Draft], index: DocIndex
     for orphan in orphans:
         _merge_into(settlement, orphan)
     settlement.confidence = CONFIDENCE_LINKED
-    settlement.add(
+    settlement.infer(
         "defendant",
         [
             i
             for i in action.roles.get(PATIENT_ROLE[action.type], [])
             if index.type_of(i) != "REGULATOR" or not index.clusters[i].kb_id
         ],
+        "linked_event",
     )
     kinds = CLAIMANT_KINDS[action.type]
-    settlement.add(
+    settlement.infer(
         "claimant",
         [i for i in action.roles.get(ACTOR_ROLE[action.type], []) if kinds is None or index.type_of(i) in kinds],
+        "linked_event",
     )
     return [settlement] if settlement.anchors() else []
 
@@ -322,7 +332,7 @@ def _fines_in_pending_settlements(events: list[Draft]) -> None:
     for ev in events:
         if ev.type == "FINE" and ev.status == "imposed":
             if any(set(ev.roles.get("target", [])) & set(s.roles.get("defendant", [])) for s in pending):
-                ev.status = "proposed"
+                ev.set_status("proposed", rule="carried_status")
 
 
 def finish_events(
@@ -370,9 +380,9 @@ def finish_events(
         if not ev.roles.get(actor) and ev.type != "LAWSUIT":
             found = [i for s in ev.sentences for i in index.in_sentence(sents[s], frozenset({"REGULATOR"}))]
             if found:
-                ev.add(actor, found if ev.type == "SETTLEMENT" else found[:1])
+                ev.infer(actor, found if ev.type == "SETTLEMENT" else found[:1], "sentence_party")
             elif salient is not None:
-                ev.add(actor, [salient])
+                ev.infer(actor, [salient], "fallback_authority")
                 ev.confidence -= 0.1
         if not ev.roles.get("law"):
             for s in ev.sentences:

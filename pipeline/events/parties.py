@@ -192,5 +192,5 @@ def fill_terms_from_lede(drafts: list[Draft], index: DocIndex) -> None:
     parties = lede_parties(index)
     for draft in orphans:
         if parties:
-            draft.add(patient_role[draft.type], parties)
+            draft.infer(patient_role[draft.type], parties, "lede_party")
             draft.confidence = max(draft.confidence, CONFIDENCE_LINKED)

@@ -55,9 +55,9 @@ def _cue_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> No
     one before every event (a headline, a lede that gives the outcome first: "Kidman has won a restraining
     order ... She took action against ...") speaks of the nearest event after it."""
     for ev in events:
-        ev.status = None
+        ev.set_status(None)
         for s in ev.sentences:
-            _raise_status(ev, cue_status(ev.type, texts[s], lexicon))
+            _raise_status(ev, cue_status(ev.type, texts[s], lexicon), sentence=s)
     evidence = {s for ev in events for s in ev.sentences}
     for n, text in enumerate(texts):
         if n in evidence:
@@ -75,12 +75,13 @@ def _cue_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> No
             continue
         for ev in before or cued:
             if nearest in ev.sentences:
-                _raise_status(ev, cues[ev.type])
+                _raise_status(ev, cues[ev.type], sentence=n)
 
 
-def _raise_status(ev: Draft, status: str | None) -> None:
+def _raise_status(ev: Draft, status: str | None, *, sentence: int) -> None:
+    """Raise the event's status to the one the cue of ``sentence`` reports, when it ranks higher."""
     if status is not None and _rank(ev.type, status) > _rank(ev.type, ev.status):
-        ev.status = status
+        ev.set_status(status, sentence=sentence)
 
 
 def _close_probes_behind_actions(events: list[Draft]) -> None:
@@ -92,7 +93,7 @@ def _close_probes_behind_actions(events: list[Draft]) -> None:
             done.update(ev.roles.get(PATIENT_ROLE[ev.type], []))
     for ev in events:
         if ev.type == "INVESTIGATION" and ev.status in PROBES_NOT_ENDED and done & set(ev.roles.get("target", [])):
-            ev.status = "closed"
+            ev.set_status("closed", rule="carried_status")
 
 
 def _settles(settlement: Draft, suit: Draft) -> bool:
@@ -110,9 +111,9 @@ def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> 
     _cue_statuses(events, texts, lexicon)
     for ev in events:
         if ev.ruling:  # a court barred the party or found it liable: the claimant won (pipeline.events.rulings)
-            _raise_status(ev, "won")
-        if ev.status is None:
-            ev.status = DEFAULT_STATUS[ev.type]
+            _raise_status(ev, "won", sentence=ev.sentences[0])
+        if ev.status is None and DEFAULT_STATUS[ev.type] is not None:
+            ev.set_status(DEFAULT_STATUS[ev.type], rule="default_status")
     for ev in events:
         # a suit that goes on after a settlement ("as it pursues claims against the remaining defendants": a
         # settlement with some defendants) stays pending
@@ -122,5 +123,5 @@ def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> 
             and any(s.type == "SETTLEMENT" and _settles(s, ev) for s in events)
             and _rank("LAWSUIT", ev.status) < _rank("LAWSUIT", "settled")
         ):
-            ev.status = "settled"
+            ev.set_status("settled", rule="carried_status")
     _close_probes_behind_actions(events)

@@ -15,7 +15,7 @@ import pytest
 from pipeline.cli import main as newspipe
 from pipeline.evaluate.match import money_match, names_match, normalize_name
 from pipeline.evaluate.report import EvalReport, render_report
-from pipeline.evaluate.score import EvalInputError, evaluate
+from pipeline.evaluate.score import EvalInputError, evaluate, matched_predictions
 from tests.helpers import DEVSET, REPO
 
 FIXTURES = REPO / "tests" / "fixtures" / "eval"
@@ -315,3 +315,26 @@ def test_prediction_line_that_is_not_json_names_file_and_line(capsys: pytest.Cap
 def test_missing_prediction_file_is_reported_with_its_path(tmp_path: Path) -> None:
     with pytest.raises(EvalInputError, match="cannot read the prediction file .*nowhere.jsonl"):
         evaluate(FIXTURES / "gold.jsonl", tmp_path / "nowhere.jsonl")
+
+
+def test_matched_predictions_flags_each_predicted_event_as_evaluate_pairs_it(tmp_path: Path) -> None:
+    gold = {
+        "id": "d1",
+        "events": [{"type": "FINE", "roles": {"authority": ["SEC"], "target": ["Acme Corp"]}}],
+    }
+    entities = [
+        {"id": "E1", "type": "REGULATOR", "name": "SEC", "mentions": []},
+        {"id": "E2", "type": "ORG", "name": "Acme Corp.", "mentions": []},
+        {"id": "E3", "type": "ORG", "name": "Widget Ltd", "mentions": []},
+    ]
+    events = [
+        {"id": "V1", "type": "FINE", "roles": {"authority": ["E1"], "target": ["E3"]}, "confidence": 0.4},
+        {"id": "V2", "type": "FINE", "roles": {"authority": ["E1"], "target": ["E2"]}, "confidence": 0.9},
+        {"id": "V3", "type": "LAWSUIT", "roles": {"defendant": ["E2"]}, "confidence": 0.5},
+    ]
+    gold_path = _write(tmp_path / "gold.jsonl", [gold, {"id": "d2", "events": []}])
+    pred_path = _write(tmp_path / "pred.jsonl", [{"id": "d1", "entities": entities, "events": events}])
+    found = [(doc, event["id"], ok) for doc, event, ok in matched_predictions(gold_path, pred_path)]
+    assert found == [("d1", "V1", False), ("d1", "V2", True), ("d1", "V3", False)]
+    report = evaluate(gold_path, pred_path)
+    assert (report.events_all.tp, report.events_all.fp) == (1, 2)

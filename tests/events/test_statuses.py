@@ -199,3 +199,27 @@ def test_a_suit_without_named_defendant_is_settled_by_its_plaintiffs_settlement(
 )
 def test_interim_relief_leaves_the_suit_pending(lexicon, sentence):
     assert cue_status("LAWSUIT", sentence.lower(), lexicon) == "pending"
+
+
+@pytest.mark.parametrize(
+    ("etype", "sentences", "status", "rule", "sentence"),
+    [
+        # no cue anywhere: the type's default, an inference
+        ("FINE", ["the regulator published its decision on acme corp."], "imposed", "default_status", None),
+        ("SETTLEMENT", ["acme corp. and the agency signed the papers."], "agreed", "default_status", None),
+        # a cue in the event's own sentence, or in a later sentence about it: read from that sentence
+        ("FINE", ["the regulator fined acme corp.", "acme has appealed the fine."], "appealed", None, 1),
+        ("INVESTIGATION", ["the settlement resolves the department's investigation."], "closed", None, 0),
+    ],
+)
+def test_status_says_whether_a_cue_gave_it_or_the_default(lexicon, etype, sentences, status, rule, sentence):
+    event = Draft(type=etype, sentences=[0])
+    assign_statuses([event], sentences, lexicon)
+    assert (event.status, event.status_rule, event.status_sentence) == (status, rule, sentence)
+
+
+def test_a_suit_settled_by_a_reported_settlement_is_an_inferred_status(lexicon):
+    suit = Draft(type="LAWSUIT", sentences=[0], roles={"plaintiff": [1], "defendant": [2]})
+    settlement = Draft(type="SETTLEMENT", sentences=[1], roles={"claimant": [1], "defendant": [2]})
+    assign_statuses([suit, settlement], ["the agency sued acme.", "acme agreed to pay $5 million."], lexicon)
+    assert (suit.status, suit.status_rule) == ("settled", "carried_status")
