@@ -43,7 +43,8 @@ RELEVANCE_PATTERN = re.compile(rf"\b({_STRONG})\b|{_IN_CONTEXT}", re.IGNORECASE)
 RELEVANCE_CUES = (
     "fine", "fining", "penal", "sue", "suing", "suit", "countersu", "litigation", "complaint", "settl",
     "investigat", "probe", "probing", "inquir", "enquir", "action", "claim", "proceeding", "case", "court",
-    "judge", "justice", "jury", "enjoin", "barr", "consent", "resolv", "to end", "to close",
+    "judge", "justice", "jury", "enjoin", "barr", "consent", "resolv", "to end", "to close", "injunct",
+    "restrain", "written", "formal", "supervisory", "prosecution", "civil",
 )  # fmt: skip
 _CUES_ANY_CASE = re.compile("|".join(map(re.escape, RELEVANCE_CUES)), re.IGNORECASE)
 _CUES_LOWER = re.compile("|".join(map(re.escape, RELEVANCE_CUES)))

@@ -76,6 +76,15 @@ def _texts() -> list[str]:
         "The SEC is probing the company's accounts.",
         "The bank was SUED by investors.",
         "The bank was \u017fued by investors.",  # long s: the pattern folds case the Unicode way, so must the cues
+        # every alternative of the pattern needs a cue: these came with the accuracy round's new wordings
+        "The court granted a temporary restraining order.",
+        "The judge issued a preliminary injunction.",
+        "The bank entered into a written agreement with the Reserve Bank.",
+        "It signed a formal agreement with the OCC.",
+        "A supervisory agreement was signed.",
+        "The bank entered a deferred prosecution agreement.",
+        "The SEC brought civil fraud charges against Acme.",
+        "The deal resolves the matter.",
     ],
 )
 def test_every_relevance_match_holds_a_cue(text):
