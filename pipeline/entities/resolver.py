@@ -58,7 +58,14 @@ from pipeline.entities.names import (
     singular_name,
 )
 from pipeline.gazetteer import Gazetteer, GazetteerEntry, find_district_offices, normalize_surface
-from pipeline.values import Amount, drop_conversions, find_amounts, prepare_dateparser, stated_currency
+from pipeline.values import (
+    Amount,
+    document_amounts,
+    drop_conversions,
+    find_amounts,
+    prepare_dateparser,
+    stated_currency,
+)
 
 __all__ = ["EntityResolver"]
 
@@ -207,10 +214,10 @@ class EntityResolver:
                 return [Span(span.doc, span.start, end, label="REGULATOR", kb_id=entry.id)]
         return []
 
-    def default_currency(self, doc: Doc) -> str | None:
+    def default_currency(self, doc: Doc, *, text: str | None = None) -> str | None:
         """The currency the document's ambiguous markers mean, as the document states it
-        (:func:`pipeline.values.stated_currency`), or None."""
-        return stated_currency(doc.text)
+        (:func:`pipeline.values.stated_currency`), or None; ``text`` is ``doc.text`` when the caller has it."""
+        return stated_currency(doc.text if text is None else text)
 
     def _money(
         self, doc: Doc, *, currency: str | None = None, text: str | None = None
@@ -223,8 +230,8 @@ class EntityResolver:
         ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on every access).
         """
         text = doc.text if text is None else text
-        found = find_amounts(text, default_currency=currency)
-        kept = set(drop_conversions(text, found))  # a set: looked up once per amount
+        found = document_amounts(text, currency)
+        kept = set(drop_conversions(text, list(found)))  # a set: looked up once per amount
         spans: list[Span] = []
         conversions: list[Span] = []
         amounts: dict[tuple[int, int], Amount] = {}
@@ -465,23 +472,27 @@ class EntityResolver:
         *,
         repaired: dict[tuple[int, int], str] | None = None,
         amounts: dict[tuple[int, int], Amount] | None = None,
+        currency: str | None = None,
+        text: str | None = None,
     ) -> list[EntityCluster]:
-        """Group the (sorted, non-overlapping) mentions into entities (see :mod:`pipeline.entities.clusters`)."""
+        """Group the (sorted, non-overlapping) mentions into entities (see :mod:`pipeline.entities.clusters`);
+        ``currency`` is the story's :meth:`default_currency` when the caller has it."""
         return cluster_mentions(
             doc,
             spans,
             renames,
             gazetteer=self.gazetteer,
-            currency=self.default_currency(doc),
+            currency=self.default_currency(doc, text=text) if currency is None else currency,
             repaired=repaired,
             amounts=amounts,
         )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        spans, renames, repaired, amounts = self.mentions(doc, currency=self.default_currency(doc), text=text)
+        currency = self.default_currency(doc, text=text)
+        spans, renames, repaired, amounts = self.mentions(doc, currency=currency, text=text)
         doc.ents = spans
-        clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts)
+        clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts, currency=currency, text=text)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
         doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)

@@ -108,6 +108,17 @@ def normalize_amount(text: str, *, default_currency: str | None = None) -> Amoun
     return new_amount(number, scale_multiplier(bare["scale"]), default_currency, default_currency=default_currency)
 
 
+#: Texts whose amounts are kept: a document's text is read for its stated currency and then for its amounts.
+AMOUNTS_CACHE_SIZE = 4
+
+
+@lru_cache(maxsize=AMOUNTS_CACHE_SIZE)
+def document_amounts(text: str, default_currency: str | None = None) -> tuple[tuple[int, int, Amount], ...]:
+    """:func:`find_amounts` of a whole document, kept for the next call on the same text: the entity stage asks
+    once to learn the stated currency and again for the amounts, which are the same when it states none."""
+    return tuple(find_amounts(text, default_currency=default_currency))
+
+
 def stated_currency(text: str) -> str | None:
     """The currency a document's ambiguous markers mean, from the document itself: the one member of a
     family ("$", "dlrs", "kr", "francs") other than the family's usual reading that the text states
@@ -115,5 +126,5 @@ def stated_currency(text: str) -> str | None:
     (then each ambiguous marker keeps its usual reading). Writers name the currency once in full and
     abbreviate after, so the explicit mention settles the bare ones, whatever country the story names.
     """
-    stated = {amount.currency for _, _, amount in find_amounts(text)} & _UNUSUAL_MEMBERS
+    stated = {amount.currency for _, _, amount in document_amounts(text)} & _UNUSUAL_MEMBERS
     return next(iter(stated)) if len(stated) == 1 else None
