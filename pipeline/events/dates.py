@@ -58,11 +58,19 @@ def dateline(text: str, *, published: str | None) -> str | None:
     return value if value is not None and len(value) == len("2019-03-03") else None
 
 
+#: Key of the document's news day in ``doc.user_data``: it is asked for every date of the article, and spaCy
+#: rebuilds ``doc.text`` from the tokens on every access, so reading it each time made the stage quadratic.
+NEWS_DAY_KEY = "newspipe.news_day"
+
+
 def news_day(doc: Doc) -> str | None:
-    """The day the article reports as 'today': its dateline, else its publication date."""
-    published = doc._.published
-    text_start = doc._.text_start or 0
-    return dateline(doc.text[text_start:], published=published) or published
+    """The day the article reports as 'today': its dateline, else its publication date (read once per document)."""
+    if NEWS_DAY_KEY not in doc.user_data:
+        published = doc._.published
+        text_start = doc._.text_start or 0
+        doc.user_data[NEWS_DAY_KEY] = dateline(doc.text[text_start:], published=published) or published
+    day: str | None = doc.user_data[NEWS_DAY_KEY]
+    return day
 
 
 def period_bound(ent: Span) -> bool:

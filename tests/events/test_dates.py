@@ -179,3 +179,20 @@ def test_release_dates(extractor, text, published, etype, date):
 )  # fmt: skip
 def test_earlier_conduct_and_deadlines_do_not_date_the_action(extractor, text, etype, not_date):
     assert not_date not in dates_of(run(extractor, text, published="2021-06-01"), etype)
+
+
+def test_news_day_is_read_once_per_document() -> None:
+    """Every date of an article asks for its news day; reading ``doc.text`` each time made the stage quadratic."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.events.dates import NEWS_DAY_KEY, news_day
+
+    for name in ("published", "text_start"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    doc = spacy.blank("en")("WASHINGTON, March 3, 2019 - The agency fined Acme Corp. $5 million today.")
+    doc._.published = "2019-03-05"
+    assert news_day(doc) == "2019-03-03"
+    doc.user_data[NEWS_DAY_KEY] = "cached"
+    assert news_day(doc) == "cached"
