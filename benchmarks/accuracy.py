@@ -31,6 +31,7 @@ from pipeline.evaluate import (  # noqa: E402
     matched_predictions,
     render_report,
 )
+from pipeline.evaluate.corpora import assemble_docs, source_of  # noqa: E402
 from pipeline.evaluate.report import Scores  # noqa: E402
 
 DEFAULT_DEVSET = REPO_ROOT.parent / "shared" / "devset"
@@ -40,18 +41,6 @@ SEALED_GOLD = REPO_ROOT / "benchmarks" / "sealed" / "gold.jsonl"
 TUNING_GOLD = REPO_ROOT / "benchmarks" / "tuning" / "gold.jsonl"
 #: Sets whose per-document errors are never printed.
 SEALED_SETS = frozenset({"sealed"})
-#: Article id prefix -> source name (and corpus file) of the tuning and sealed sets.
-SOURCES = {
-    "sec": "sec",
-    "cfpb": "cfpb_frb",
-    "frb": "cfpb_frb",
-    "gdpr": "gdpr",
-    "wikinews": "wikinews",
-    "bbc": "bbc",
-    "reuters": "reuters",
-    "doj": "doj",
-    "seed": "seed",
-}
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "results"
 BASELINE_SCRIPT = REPO_ROOT / "benchmarks" / "baseline.py"
 #: Lines of a failed command's stderr shown in the message.
@@ -95,31 +84,6 @@ def run_pipeline(docs: Path, output: Path) -> str | None:
         return "the pipeline has no command line yet (no pipeline/__main__.py): showing the baseline only"
     output.unlink(missing_ok=True)  # a stale file from an earlier run must not be scored
     return _run([sys.executable, "-m", "pipeline", "run", str(docs), "--output", str(output)], "the pipeline")
-
-
-def source_of(article_id: str) -> str:
-    return SOURCES.get(article_id.split("-")[0], "other")
-
-
-def assemble_docs(gold: Path, output: Path) -> Path:
-    """The articles a gold file names, read by id from ../shared/corpora, in gold order, written to ``output``."""
-    wanted = [json.loads(line)["id"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    found: dict[str, str] = {}
-    for corpus in sorted({source_of(i) for i in wanted}):
-        path = CORPORA / f"{corpus}.jsonl"
-        if not path.is_file():
-            raise EvalInputError(f"{path} not found: the tuning and sealed sets read their articles from it")
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                article_id = json.loads(line)["id"]
-                if article_id in wanted:
-                    found[article_id] = line if line.endswith("\n") else line + "\n"
-    absent = [i for i in wanted if i not in found]
-    if absent:
-        raise EvalInputError(f"{len(absent)} articles of {gold} are not in {CORPORA}")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text("".join(found[i] for i in wanted), encoding="utf-8")
-    return output
 
 
 def split_by_source(path: Path, into: Path) -> dict[str, Path]:
@@ -253,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                 eval_set = EvalSet("bundled-gold", BUNDLED_GOLD / "docs.jsonl", BUNDLED_GOLD / "gold.jsonl")
             else:
                 gold = SEALED_GOLD if name == "sealed" else TUNING_GOLD
-                eval_set = EvalSet(name, assemble_docs(gold, args.results / f"docs-{name}.jsonl"), gold)
+                eval_set = EvalSet(name, assemble_docs(gold, CORPORA, args.results / f"docs-{name}.jsonl"), gold)
             text, pipeline_ran = score_set(
                 eval_set, args.results, per_doc=args.per_doc, summary=summary, reliability=reliability
             )

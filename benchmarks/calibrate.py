@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
 from accuracy import (  # noqa: E402
     BUNDLED_GOLD,
     CONFIDENCE_BINS,
+    CORPORA,
     DEFAULT_DEVSET,
     DEFAULT_RESULTS,
     TUNING_GOLD,
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (docs, gold) in sets.items():
         pred = args.results / f"pipeline-{name}.jsonl"
         if name == "tuning" and not args.no_run:
-            assemble_docs(gold, docs)
+            assemble_docs(gold, CORPORA, docs)
         if not args.no_run:
             problem = run_pipeline(docs, pred)
             if problem is not None:

@@ -41,19 +41,3 @@ def build_entity_ruler(nlp: Any, *, name: str = "gazetteer_ruler", before: str |
     ruler.add_patterns(load_gazetteer().ruler_patterns())
     return ruler
 
-
-def assemble_docs(gold: Path, output: Path) -> Path:
-    """The articles a gold file names, read by id from ../shared/corpora (id prefix -> corpus file), in gold order."""
-    wanted = [json.loads(line)["id"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    corpus_of = {"cfpb": "cfpb_frb", "frb": "cfpb_frb"}
-    found: dict[str, str] = {}
-    for corpus in sorted({corpus_of.get(i.split("-")[0], i.split("-")[0]) for i in wanted}):
-        with (SHARED / "corpora" / f"{corpus}.jsonl").open(encoding="utf-8") as lines:
-            for line in lines:
-                article_id = json.loads(line)["id"]
-                if article_id in wanted:
-                    found[article_id] = line if line.endswith("\n") else line + "\n"
-    missing = [i for i in wanted if i not in found]
-    assert not missing, f"{len(missing)} articles of {gold} are not in ../shared/corpora"
-    output.write_text("".join(found[i] for i in wanted), encoding="utf-8")
-    return output

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.evaluate.corpora import assemble_docs
 from pipeline.evaluate.score import EvalReport, evaluate
 from pipeline.io.reader import read_inputs
 from pipeline.io.source import InputRecord
-from tests.helpers import DEVSET, GOLD_DIR, REPO, SHARED, assemble_docs
+from tests.helpers import DEVSET, GOLD_DIR, REPO, SHARED
 
 CORPORA = SHARED / "corpora"
 SEALED_GOLD = REPO / "benchmarks" / "sealed" / "gold.jsonl"
@@ -104,7 +105,7 @@ def _corpus_set_report(extractor, gold: Path, tmp_path: Path) -> EvalReport:
     """Score a gold set whose articles live in ../shared/corpora (named by id in the gold file)."""
     if not CORPORA.is_dir():
         pytest.skip(f"shared corpora not found at {CORPORA}")
-    docs = assemble_docs(gold, tmp_path / "docs.jsonl")
+    docs = assemble_docs(gold, CORPORA, tmp_path / "docs.jsonl")
     return score(extractor, docs, gold, tmp_path)
 
 
