@@ -1,6 +1,6 @@
 """Accuracy of the pipeline next to the afternoon baseline: dev set, bundled gold, tuning set and sealed set.
 
-    python benchmarks/accuracy.py [--devset DIR] [--results DIR] [--per-doc] [--sets dev,bundled-gold,tuning,sealed]
+    python benchmarks/accuracy.py [--devset DIR] [--results DIR] [--per-doc] [--sets dev,tuning,tuning2,...]
 
 Runs ``benchmarks/baseline.py`` and ``python -m pipeline run`` (both as subprocesses, as a user would) over
 each set's articles, scores both with ``pipeline.evaluate`` and prints them side by side, then one summary
@@ -39,6 +39,7 @@ CORPORA = REPO_ROOT.parent / "shared" / "corpora"
 BUNDLED_GOLD = REPO_ROOT / "tests" / "gold"
 SEALED_GOLD = REPO_ROOT / "benchmarks" / "sealed" / "gold.jsonl"
 TUNING_GOLD = REPO_ROOT / "benchmarks" / "tuning" / "gold.jsonl"
+TUNING2_GOLD = REPO_ROOT / "benchmarks" / "tuning" / "gold-2.jsonl"
 #: Sets whose per-document errors are never printed.
 SEALED_SETS = frozenset({"sealed"})
 DEFAULT_RESULTS = REPO_ROOT / "benchmarks" / "results"
@@ -188,7 +189,7 @@ def score_set(
         reliability.extend(reliability_rows(eval_set.name, eval_set.gold, pipeline_pred))
     if baseline is not None:
         summary.append(summary_row(f"  {eval_set.name} baseline", baseline))
-    if eval_set.name in ("tuning", "sealed"):
+    if eval_set.name in ("tuning", "tuning2", "sealed"):
         summary.extend(per_source_rows(eval_set, pipeline_pred, results))
     return "\n".join(lines), True
 
@@ -201,13 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--per-doc", action="store_true", help="list each document's errors too (never the sealed set's)"
     )
-    parser.add_argument("--sets", default="dev,bundled-gold,tuning,sealed", help="comma-separated sets to score")
+    parser.add_argument(
+        "--sets", default="dev,bundled-gold,tuning,tuning2,sealed", help="comma-separated sets to score"
+    )
     args = parser.parse_args(argv)
     chosen = set(args.sets.split(","))
     status = EXIT_OK
     summary: list[str] = []
     reliability: list[str] = []
-    for name in ("dev", "bundled-gold", "tuning", "sealed"):
+    for name in ("dev", "bundled-gold", "tuning", "tuning2", "sealed"):
         if name not in chosen:
             continue
         try:
@@ -216,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             elif name == "bundled-gold":
                 eval_set = EvalSet("bundled-gold", BUNDLED_GOLD / "docs.jsonl", BUNDLED_GOLD / "gold.jsonl")
             else:
-                gold = SEALED_GOLD if name == "sealed" else TUNING_GOLD
+                gold = {"sealed": SEALED_GOLD, "tuning": TUNING_GOLD, "tuning2": TUNING2_GOLD}[name]
                 eval_set = EvalSet(name, assemble_docs(gold, CORPORA, args.results / f"docs-{name}.jsonl"), gold)
             text, pipeline_ran = score_set(
                 eval_set, args.results, per_doc=args.per_doc, summary=summary, reliability=reliability
