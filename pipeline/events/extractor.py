@@ -39,6 +39,7 @@ from pipeline.events.drafts import (
 )
 from pipeline.events.genre import house_form, read_release
 from pipeline.events.lexicon import Lexicon, cue_spans, load_lexicon, may_hold_event
+from pipeline.events.listings import listing_events, replace_listed_drafts
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
@@ -62,6 +63,7 @@ from pipeline.events.triggers import (
     filed_with_agency,
     hypothetical,
     modality,
+    owed_probe,
     unrealised,
 )
 from pipeline.text import parse_units
@@ -386,6 +388,7 @@ class EventExtractor:
         if not any(d.type == "LAWSUIT" and d.anchors() for d in drafts):
             drafts += reliefs
         drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
+        drafts = replace_listed_drafts(drafts, listing_events(doc, index))  # "Written Agreement dated ..."
         fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
@@ -408,7 +411,7 @@ class EventExtractor:
         if modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
             return None  # sought, planned or negated: not reported as taken
         faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
-        if faced or criminal_charge(tok):
+        if faced or criminal_charge(tok) or (etype == "INVESTIGATION" and owed_probe(tok)):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])

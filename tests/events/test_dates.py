@@ -196,3 +196,29 @@ def test_news_day_is_read_once_per_document() -> None:
     assert news_day(doc) == "2019-03-03"
     doc.user_data[NEWS_DAY_KEY] = "cached"
     assert news_day(doc) == "cached"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # the captions open the release; the lede after them dates the filing, settled or not
+        (
+            "Securities and Exchange Commission v. Jane Roe, et al., Civil Action No. 5:19-cv-01234 (N.D. Cal.)\n"
+            "On June 3, 2019, the Securities and Exchange Commission charged Acme Widgets Inc. and its founder "
+            "Jane Roe with fraud. Acme Widgets Inc. and Jane Roe have agreed to settle the charges.",
+            "2019-06-07",
+            "2019-06-03",
+        ),
+        (
+            "Securities and Exchange Commission v. Jane Roe, et al., Civil Action No. 5:19-cv-01234 (N.D. Cal.)\n"
+            "The Securities and Exchange Commission today charged Acme Widgets Inc. and its founder Jane Roe "
+            "with fraud. Acme Widgets Inc. and Jane Roe have agreed to settle the charges.",
+            "2019-06-07",
+            "2019-06-07",
+        ),
+    ],
+)
+def test_lede_after_captions_dates_the_suit_and_its_settlement(extractor, text, published, date):
+    record = run(extractor, text, published=published)
+    assert dates_of(record, "LAWSUIT") == [date]
+    assert date in dates_of(record, "SETTLEMENT")
