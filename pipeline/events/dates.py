@@ -303,3 +303,16 @@ def _named_in(doc: Doc, sent: Span) -> set[int]:
     """The entities with a mention in the sentence."""
     clusters = doc._.entities or []
     return {i for i, c in enumerate(clusters) if any(sent.start <= m.start < sent.end for m in c.mentions)}
+
+
+def day_of_sentence(sent: Span, index: DocIndex) -> str | None:
+    """The one day a sentence names other than the news day ("The Commission today announced that on December
+    28, 2001, the court entered a Final Judgment"), else None."""
+    days = {
+        str(index.clusters[i].value)
+        for i in index.in_sentence(sent, frozenset({"DATE"}))
+        if isinstance(index.clusters[i].value, str) and len(str(index.clusters[i].value)) == len("2001-12-28")
+    }
+    if len(days) > 1:
+        days.discard(news_day(index.doc) or "")
+    return days.pop() if len(days) == 1 else None

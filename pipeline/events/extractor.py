@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import EVENT_ROLES
 from pipeline.events.captions import caption_suits, replace_caption_drafts
-from pipeline.events.dates import mention_date
+from pipeline.events.dates import day_of_sentence, mention_date
 from pipeline.events.drafts import (
     ACTOR_ROLE,
     ACTOR_TYPES,
@@ -55,8 +55,10 @@ from pipeline.events.syntax import (
     verb_trigger_roles,
 )
 from pipeline.events.triggers import (
+    CONSENT_LOOKBACK_SENTENCES,
     FILED_NOUNS,
     consent_to_judgment,
+    consented_instrument,
     credit_line,
     criminal_charge,
     faced_only,
@@ -415,6 +417,9 @@ class EventExtractor:
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])
+        earlier = self._instrument_sentence(tok, sent_no, index) if etype == "SETTLEMENT" else None
+        if earlier is not None:  # "The court entered a Final Judgment against X. X consented to the Final Judgment"
+            draft.sentences.insert(0, earlier)
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         found: dict[int, str] = {}  # entity -> the inference that resolved it ('' when named outright)
@@ -478,9 +483,26 @@ class EventExtractor:
         for role, idxs in ((ACTOR_ROLE[etype], actor), (PATIENT_ROLE[etype], patient)):
             draft.role_rules.update({(role, i): found[i] for i in idxs if found.get(i)})
         self._arguments(draft, tok, sent, sdoc, index)
+        if earlier is not None and draft.date is None:
+            value = day_of_sentence(index.sents[earlier], index)
+            draft.set_date(value, sentence=earlier if value else None)
         if not draft.anchors():
             draft.confidence = CONFIDENCE_FALLBACK
         return draft
+
+    @staticmethod
+    def _instrument_sentence(tok: Token, sent_no: int, index: DocIndex) -> int | None:
+        """The sentence just before that names the definite judgment or order a party consents to."""
+        lemma = consented_instrument(tok)
+        if lemma is None:
+            return None
+        for n in range(sent_no - 1, max(sent_no - 1 - CONSENT_LOOKBACK_SENTENCES, -1), -1):
+            sent = index.sents[n]
+            if sent.start < index.body_start:
+                return None
+            if any(t.lower_ == lemma for t in sent):
+                return n
+        return None
 
     def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
         """Who a probe is about when the parse gives it no object: the subject of the clause it examines.

@@ -274,3 +274,28 @@ def owed_probe(tok: Token) -> bool:
     # cooperate with the investigation": the probe is another's)
     done = tok.head if tok.pos_ != "VERB" and tok.dep_ == "dobj" else tok
     return done.dep_ in ("xcomp", "acl") and done.head.lemma_.lower() in FAILURE_WORDS
+
+
+# "X consented to the Final Judgment", "consented to the entry of the Order": a definite instrument that the
+# party consents to is the one the release reported just before ("the court entered a Final Judgment against
+# X"); that sentence reports the same settlement, with its status and date.
+CONSENT_LOOKBACK_SENTENCES = 3
+
+
+def consented_instrument(tok: Token) -> str | None:
+    """The lemma of the definite judgment, order or decree a consent trigger takes ('the Final Judgment')."""
+    if not consent_to_judgment(tok):
+        return None
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "to":
+            continue
+        for obj in (o for o in p.children if o.dep_ == "pobj"):
+            if obj.lemma_.lower() == "entry":  # "the entry of the Final Judgment"
+                obj = next(  # noqa: PLW2901
+                    (g for q in obj.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children), obj
+                )
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+                lemma = obj.lemma_.lower()
+                return lemma if lemma in CONSENTED_INSTRUMENTS - {"entry", "issuance"} else None
+    return None
+
