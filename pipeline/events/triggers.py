@@ -298,4 +298,3 @@ def consented_instrument(tok: Token) -> str | None:
                 lemma = obj.lemma_.lower()
                 return lemma if lemma in CONSENTED_INSTRUMENTS - {"entry", "issuance"} else None
     return None
-
