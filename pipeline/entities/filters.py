@@ -61,11 +61,22 @@ WORK_NOUNS = frozenset(
     {
         "programme", "program", "show", "series", "sitcom", "documentary", "film", "movie", "song", "songs",
         "album", "book", "novel", "musical", "game",
+        # plurals and kinds of works and of goods sold under a name ("programmes such as ...", "ITV drama ...",
+        # "whose brands include ..."): brands and products are no organisations either
+        "programmes", "programs", "shows", "films", "movies", "albums", "books", "novels", "games", "drama",
+        "dramas", "soap", "soaps", "brand", "brands", "product", "products", "titles",
     }
 )  # fmt: skip
 # What may stand between a work noun and the title: punctuation, quotes, "like", "called", other titles.
-WORK_TITLE_GAP = frozenset({"like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and"})
+WORK_TITLE_GAP = frozenset(
+    {
+        "like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and", ",", "such", "as",
+        "include", "includes", "including", "included",
+    }
+)  # fmt: skip
 WORK_TITLE_LOOKBACK = 8
+# What ends an item of a list: the next separator or the sentence's end.
+LIST_ITEM_ENDS = frozenset({",", "and", "or", ".", ";", ")", "!", "?"})
 # Nouns after a title that make it a show's name ("the Jimmy Kimmel Live TV show").
 SHOW_NOUNS = frozenset({"show", "programme", "series", "sitcom"})
 # A show's title is a phrase ("Jimmy Kimmel Live TV show"); a short name before "show" is its channel.
@@ -111,11 +122,14 @@ def _after_work_noun(span: Span) -> bool:
     floor = max(span.start - WORK_TITLE_LOOKBACK, 0)
     if doc.has_annotation("SENT_START"):  # the sentence's start if within reach (``span.sent`` walks it all)
         floor = next((i for i in range(span.start, floor, -1) if doc[i].is_sent_start), floor)
+    # After a comma the name must go on a list ("brands include Penfolds, Rosemount and Lindemans"), not start a
+    # clause ("programmes such as Harbour Lights, Skyline Media said").
+    listed = span.end == len(doc) or doc[span.end].lower_ in LIST_ITEM_ENDS
     while i >= floor:
         tok = doc[i]
         if tok.lower_ in WORK_NOUNS and tok.is_lower:
-            return True
-        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s"):
+            return doc[i + 1].text != ","  # "in its latest film, Disney said": the clause ended
+        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s") or (tok.text == "," and not listed):
             return False
         i -= 1
     return False
@@ -343,3 +357,66 @@ def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:
             if len(parts) > 1:
                 words.add(surname_of(person.text_of(mention)) or parts[-1])
     return frozenset(words)
+
+
+# A line-up or roster ("Horak, Staniforth, Penney; Mapletoft, Edwards; ...", "Replacements: Everitt for Mapletoft
+# (53), ..."): a sentence of many list separators and hardly any prose word. Its one-word items are people (or
+# places), never companies the story is about; a company list in prose carries verbs and function words.
+ROSTER_SEPARATORS = frozenset({",", ";", "for", "and", "/"})
+MIN_ROSTER_SEPARATORS = 8
+# Most prose words (lower-case words that are no separator) per separator of a roster.
+ROSTER_PROSE_SHARE = 0.25
+# Lower-case particles of surnames ("van der Walt", "de Villiers").
+NAME_PARTICLES = frozenset({"van", "der", "de", "da", "di", "von", "le", "la", "du", "del", "den"})
+
+
+def roster_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) tokens of the sentences of ``doc`` that are rosters (see ROSTER_SEPARATORS)."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    out = []
+    for sent in doc.sents:
+        separators = sum(1 for t in sent if t.lower_ in ROSTER_SEPARATORS and (t.is_punct or t.is_lower))
+        if separators < MIN_ROSTER_SEPARATORS:
+            continue
+        prose = sum(
+            1
+            for t in sent
+            if t.is_alpha and t.is_lower and t.lower_ not in ROSTER_SEPARATORS and t.lower_ not in NAME_PARTICLES
+        )
+        if prose <= ROSTER_PROSE_SHARE * separators:
+            out.append((sent.start, sent.end))
+    return out
+
+
+def _roster_item(span: Span, rosters: list[tuple[int, int]]) -> bool:
+    """True when ``span`` lies in a roster and holds only one-word items ("Penney", "Hodgson for Edwards",
+    "Thompson, Parling")."""
+    if not any(start <= span.start and span.end <= end for start, end in rosters):
+        return False
+    words = [t for t in span if not (t.lower_ in ROSTER_SEPARATORS and (t.is_punct or t.is_lower))]
+    items: list[list[Token]] = [[]]
+    for tok in span:
+        if tok in words:
+            items[-1].append(tok)
+        else:
+            items.append([])
+    items = [item for item in items if item]
+    return bool(items) and all(
+        len(item) == 1 and item[0].is_title and not is_suffix_only(item[0].text) for item in items
+    )
+
+
+def drop_roster_items(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop ORG clusters named only as one-word items of a roster (:func:`roster_sentences`) that the
+    gazetteer does not know: the players of a line-up, the towns of a list."""
+    if not any(c.type == "ORG" and c.kb_id is None for c in clusters):
+        return list(clusters)
+    rosters = roster_sentences(doc)
+    if not rosters:
+        return list(clusters)
+    return [
+        c
+        for c in clusters
+        if c.type != "ORG" or c.kb_id is not None or not all(_roster_item(m, rosters) for m in c.mentions)
+    ]

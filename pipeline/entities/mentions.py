@@ -68,10 +68,15 @@ LAW_PLACE_TYPES = ("GPE", "NORP")
 # like one (a letter or hyphen inside: "10b-5", "G-17"), so "Rule 1" of a club or game stays out.
 RULE_ISSUERS = ("SEC", "FINRA", "MSRB", "NFA", "NYSE", "Nasdaq", "NASD", "CFTC", "Exchange", "Commission")
 RULE_WORDS = ("Rule", "Rules", "rule")
-RULE_NUMBER = r"^(?:\d{1,4}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+# Scanned releases print a digit one as the letter l ("Rule l0b-5"): a leading "l" before a digit reads as "1".
+RULE_NUMBER = (
+    r"^(?:(?:\d|l(?=\d))\d{0,3}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?"
+    r"|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+)
 ISSUED_RULE_NUMBER = r"^(?:\d{1,5}[a-z]{0,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
 # The tokenizer splits "15c1-2" after the letter group: the "-2" comes as its own tokens.
 RULE_SUFFIX: tuple[dict[str, Any], ...] = ({"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,3}[a-z]?$"}})
+_MISREAD_ONE = re.compile(r"(?<![\w])l(?=\d)")
 REGULATION_LETTERS = r"^(?:[A-Z]{1,2}|[A-Z]-[A-Z]{1,2}|SHO|NMS|ATS|BTR)\.?$"
 
 # Match key of descriptive references whose place follows the head ("the DPA from Luxembourg").
@@ -333,3 +338,10 @@ def numbered_rule_matcher(vocab: Vocab) -> Matcher:
         greedy="LONGEST",
     )
     return matcher
+
+
+def rule_name(span: Span) -> str:
+    """The name of one rule a rule mention stands for: "Rules 12b-20" -> "Rule 12b-20", "Rule l0b-5" ->
+    "Rule 10b-5" (a scanned "l" for a one), "MSRB Rules G-17" -> "MSRB Rule G-17"."""
+    text = "".join("Rule" + t.whitespace_ if t.text == "Rules" else t.text_with_ws for t in span).strip()
+    return _MISREAD_ONE.sub("1", text)

@@ -120,6 +120,7 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
     r"station|plant|reactor|refinery|headquarters|"
     r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|expo|exhibition|conference|"
+    r"cup|trophy|semi-final|final|play-offs?|"
     r"summit|oscars|baftas|grammys|emmys|electronics show|motor show|air show|trade show|"
     r"virus|disease|syndrome|"
     # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
@@ -249,15 +250,25 @@ def is_acronym_of(short: str, long: str) -> bool:
     return letters in (initials(long), all_initials, bare_initials)
 
 
+_LEGAL_FORM_KEYS = frozenset(form.replace(".", "").casefold() for form in LEGAL_FORMS)
+
+
+def has_legal_form(text: str) -> bool:
+    """True when a name ends in a legal form ("Acme, Inc.", "Quontic Bank Holdings Corp.", "Alava Norte S.L.")."""
+    words = [w for w in re.split(r"[^\w]+", fold(text).replace(".", "")) if w]
+    return len(words) > 1 and words[-1] in _LEGAL_FORM_KEYS
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def is_short_form(short: str, long: str) -> bool:
     """True when ``short`` names the same organisation as ``long`` by a leading part of its words.
 
     'Nebraska Beef' ~ 'Nebraska Beef Ltd.', 'Amazon' ~ 'Amazon.com', 'Lucite' ~ 'Lucite International Inc.';
-    never on generic words alone ('Bank' !~ 'Bank of China').
+    never on generic words alone ('Bank' !~ 'Bank of China'), and never for a name that carries its own legal
+    form: 'Pedcor Financial, LLC' is a complete company name, another than 'Pedcor Financial Bancorp'.
     """
     s, lw = _name_words(short), _name_words(long)
-    if not s or len(s) >= len(lw) or lw[: len(s)] != s:
+    if not s or len(s) >= len(lw) or lw[: len(s)] != s or has_legal_form(short):
         return False
     return is_distinctive(frozenset(s) - STOP_WORDS)
 
@@ -270,6 +281,8 @@ def is_compact_form(short: str, long: str) -> bool:
     compact = "".join(sw)
     if len(compact) < MIN_COMPACT_CHARS or sw == lw or not is_distinctive(frozenset(sw) - STOP_WORDS):
         return False
+    if has_legal_form(short):  # a complete company name: all of the other, or another company
+        return "".join(lw) == compact
     return any("".join(lw[:k]) == compact for k in range(1, len(lw) + 1))
 
 

@@ -24,6 +24,7 @@ from pipeline.entities.filters import (
     drop_headline_fragments,
     drop_non_orgs,
     drop_publisher,
+    drop_roster_items,
     is_suffix_only,
 )
 from pipeline.entities.mentions import (
@@ -41,6 +42,7 @@ from pipeline.entities.mentions import (
     law_descriptor_matcher,
     lower_ids,
     numbered_rule_matcher,
+    rule_name,
     split_coordinated,
     trim_mention,
 )
@@ -384,6 +386,7 @@ class EntityResolver:
             for _, start, end in self.rule_matcher(doc)
             if not any(t.ent_type_ == "LAW" and t.ent_kb_id_ for t in doc[start:end])  # "Rule 10b-5" is known
         ]
+        rule_names = {(r.start, r.end): rule_name(r) for r in rules}  # "Rule l0b-5" is "Rule 10b-5"
         ruled = {i for r in rules for i in range(r.start, r.end)}
         ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
         self._house = self._house_heads(ents)
@@ -401,7 +404,8 @@ class EntityResolver:
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
         # "Regulation B." at a sentence end: the tokenizer keeps the full stop on the letter
-        repaired = {(r.start, r.end): r.text.rstrip(".") for r in rules if r.text.endswith(".")}
+        repaired = {(r.start, r.end): rule_names[(r.start, r.end)].rstrip(".") for r in rules}
+        repaired = {key: name for key, name in repaired.items() if name != doc[key[0] : key[1]].text}
         for office in find_district_offices(text, is_place=self._is_us_place):
             span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
             if span is not None:  # first, so that it wins over an NER span of the same length
@@ -495,5 +499,6 @@ class EntityResolver:
         clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts, currency=currency, text=text)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
-        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
+        kept = drop_roster_items(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
+        doc._.entities = drop_non_orgs(kept, doc)
         return doc

@@ -1,0 +1,161 @@
+"""Entity-set mechanisms for copy the rules were not written on (issue 12): rule names, company names cut by
+the NER, complete company names, rosters, works and brands, competitions.
+
+All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.entities.company_names import CompanyNames
+from pipeline.entities.mentions import rule_name
+from pipeline.entities.names import has_legal_form, is_compact_form, is_short_form, names_no_organisation
+
+
+def _record(extractor, text: str):
+    from pipeline.io.source import InputRecord
+
+    return extractor.extract_record(InputRecord(id="u", text=text, title=None, published="2019-03-01"))
+
+
+def _names(record, kind: str) -> set[str]:
+    return {e.name for e in record.entities if e.type == kind}
+
+
+# -- rules and provisions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("Acme violated Rules 12b-20 and 13a-1 thereunder.", 2, 4, "Rule 12b-20"),
+        ("Acme violated Rule l0b-5 in 2019.", 2, 4, "Rule 10b-5"),
+        ("Acme violated MSRB Rules G-17 and G-37.", 2, 5, "MSRB Rule G-17"),
+        ("Acme violated Rule 15c1-2 again.", 2, 6, "Rule 15c1-2"),
+    ],
+)
+def test_a_rule_mention_is_named_as_one_rule(text: str, start: int, end: int, name: str) -> None:
+    doc = spacy.blank("en")(text)
+    assert rule_name(Span(doc, start, end, label="LAW")) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "law", "not_law"),
+    [
+        ("The agency said Omega Ltd. violated Rule l0b-5 in its filings.", "Rule 10b-5", "Rule l0b-5"),
+        ("The agency charged Zeta Corp. with violating Rules 13b2-1 and 13b2-2.", "Rule 13b2-1", "Rules 13b2-1"),
+    ],
+)  # fmt: skip
+def test_rule_mentions_are_laws_named_as_one_rule(extractor, text: str, law: str, not_law: str) -> None:
+    record = _record(extractor, text)
+    laws = _names(record, "LAW")
+    assert law in laws and not_law not in laws
+    assert not any(name.startswith("Rule") for name in _names(record, "ORG") | _names(record, "PERSON"))
+
+
+# -- company names ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The agency sued Pinecrest Loans of Nevada, Inc. on Monday.", "Pinecrest Loans of Nevada, Inc."),
+        ("The board acted against Smith-Harlan Bancorp, Inc. in May.", "Smith-Harlan Bancorp, Inc."),
+    ],
+)
+def test_company_names_across_of_and_hyphens(text: str, name: str) -> None:
+    nlp = spacy.blank("en")
+    doc = CompanyNames(nlp, "companies")(nlp(text))
+    assert name in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [
+        ("Quill Bank Holdings Corp.", "Quill Bank Acquisition Corp.", False),
+        ("Ridge Financial, LLC", "Ridge Financial Bancorp", False),
+        ("Ridge Lending, Inc.", "Ridge Lending of Ohio, Inc.", False),
+        ("Ridge Financial", "Ridge Financial Bancorp", True),
+        ("Lucite", "Lucite International Inc.", True),
+    ],
+)  # fmt: skip
+def test_a_name_with_its_own_legal_form_is_complete(short: str, long: str, same: bool) -> None:
+    assert (is_short_form(short, long) or is_compact_form(short, long)) == same
+
+
+def test_has_legal_form() -> None:
+    assert has_legal_form("Acme, Inc.") and has_legal_form("Quill Bank Holdings Corp.")
+    assert not has_legal_form("Acme Holdings") and not has_legal_form("Inc.")
+
+
+def test_distinct_subsidiaries_stay_distinct_entities(extractor) -> None:
+    text = (
+        "The agency announced actions against Quill Bank Acquisition Corp., Denver, Colorado, and Quill Bank "
+        "Holdings Corp., Denver, Colorado. The agency also sued Birch Lending of Texas, Inc. and Birch Lending, "
+        "Inc. for unfair fees."
+    )
+    orgs = _names(_record(extractor, text), "ORG")
+    assert {"Quill Bank Acquisition Corp.", "Quill Bank Holdings Corp."} <= orgs
+    assert {"Birch Lending of Texas, Inc.", "Birch Lending, Inc."} <= orgs
+
+
+# -- what is no organisation ------------------------------------------------------------------------------
+
+
+def test_players_of_a_line_up_are_no_organisations(extractor) -> None:
+    text = (
+        "Riverton Rovers beat Hillford 24-10 on Saturday, coach Sam Oakes said.\n\n"
+        "Riverton: Barnaby, Quellin, Ostrander, Pemberley, Thistlewood; Marchbank, Yelverton; Ashdown, "
+        "Fairweather, Kettleby.\n\n"
+        "Replacements: Dunmore for Barnaby (60), Elsworth for Yelverton (71), Gatcombe for Ashdown (55)."
+    )
+    orgs = _names(_record(extractor, text), "ORG")
+    for player in ("Quellin", "Ostrander", "Pemberley", "Thistlewood", "Dunmore for Barnaby", "Elsworth"):
+        assert not any(player in org for org in orgs), orgs
+
+
+def test_a_list_of_companies_in_prose_is_kept(extractor) -> None:
+    text = "Google, Microsoft, Oracle, IBM and Intel said on Monday that they would appeal the ruling by the court."
+    assert {"Google", "Microsoft", "IBM"} <= _names(_record(extractor, text), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "not_org"),
+    [
+        ("Vintara, whose brands include Copperhill, Redmoor and Ashvale, rejected the bid from Kestrel Group.",
+         "Kestrel Group", "Redmoor"),
+        ("Viewers can watch programmes such as Harbour Lights, Larkspur Media Ltd. said on Monday.",
+         "Larkspur Media Ltd.", "Harbour Lights"),
+    ],
+)  # fmt: skip
+def test_brands_and_works_after_their_kind_are_no_organisations(extractor, text, kept, not_org) -> None:
+    orgs = _names(_record(extractor, text), "ORG")
+    assert kept in orgs and not_org not in orgs
+
+
+@pytest.mark.parametrize("name", ["Powergen Cup", "Northern Counties Trophy", "World Cup", "Super League Final"])
+def test_competitions_are_no_organisations(name: str) -> None:
+    assert names_no_organisation(name)
+
+
+@pytest.mark.parametrize("name", ["Acme Cup Inc.", "Football Association", "Premier League"])
+def test_bodies_and_companies_named_like_competitions_are_organisations(name: str) -> None:
+    assert not names_no_organisation(name)
+
+
+@pytest.mark.parametrize(
+    ("org", "kind"),
+    [("Hollin Drywall Company Inc.", "ORG"), ("Anouk Hollin", "PERSON")],
+)
+def test_a_company_stays_a_company_when_its_short_form_is_read_as_a_person(org: str, kind: str) -> None:
+    from pipeline.entities.clusters import EntityCluster, add_mention
+    from pipeline.gazetteer import load_gazetteer
+
+    doc = spacy.blank("en")(f"The department sued {org} in May. Hollin will pay.")
+    n = len(org.split())
+    cluster = EntityCluster(type="ORG", mentions=[Span(doc, 3, 3 + n, label="ORG")])
+    add_mention(cluster, Span(doc, 7 + n, 8 + n, label="PERSON"), gazetteer=load_gazetteer())
+    assert cluster.type == kind
