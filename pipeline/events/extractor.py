@@ -313,6 +313,8 @@ class EventExtractor:
                     if (c.dep_ == "appos" or head_word) and (sent.start + c.i) in index.token_cluster:
                         idx = index.token_cluster[sent.start + c.i]
                         break
+            if idx is None and not actor and t.lemma_.lower() in self.lexicon.aspect_nouns:
+                idx = self._aspect_owner(t, sent, index)  # "a probe into Microsoft's licensing practices"
             if idx is not None and index.type_of(idx) == "MONEY":
                 # "fined Enea S.A. EUR 30,000": the parse makes the amount the object and hangs the party on it
                 named = [
@@ -338,6 +340,20 @@ class EventExtractor:
                 else:
                     inferred.setdefault(idx, rule)
         return out
+
+    @staticmethod
+    def _aspect_owner(tok: Token, sent: Span, index: DocIndex) -> int | None:
+        """Whose conduct an action is about: 'the activities of Jack Abramoff', 'Microsoft's licensing practices',
+        'the conduct of Acme executives' (the entity named as possessor or in the 'of' phrase, or its compound)."""
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        for owner in owners:
+            for t in (owner, *(c for c in owner.children if c.dep_ == "compound")):
+                if (sent.start + t.i) in index.token_cluster:
+                    return index.token_cluster[sent.start + t.i]
+        return None
 
     def _antecedent(self, tok: Token, sent: Span, index: DocIndex) -> int | None:
         lex = self.lexicon

@@ -372,3 +372,21 @@ def test_a_suit_settled_in_a_deal_gives_a_settlement_of_its_parties(extractor):
     assert len(settlements) == 1
     assert role_names(record, settlements[0], "defendant") == {"Michael Mann"}
     assert role_names(record, settlements[0], "claimant") == {"Charles Evans"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "role", "party"),
+    [
+        ("The European Commission opened an investigation into the business practices of Google.",
+         "INVESTIGATION", "target", "Google"),
+        ("The FTC launched a probe into Microsoft's licensing practices.", "INVESTIGATION", "target", "Microsoft"),
+        ("Prosecutors are investigating the conduct of Acme Corp executives.", "INVESTIGATION", "target", "Acme Corp"),
+        ("He was charged in connection with the investigation into the activities of lobbyist John Doe.",
+         "INVESTIGATION", "target", "John Doe"),
+    ],
+)  # fmt: skip
+def test_action_about_a_partys_conduct_names_the_party(extractor, text, etype, role, party):
+    record = run(extractor, text)
+    events = events_of_type(record, etype)
+    assert len(events) == 1
+    assert party in role_names(record, events[0], role)
