@@ -390,3 +390,19 @@ def test_action_about_a_partys_conduct_names_the_party(extractor, text, etype, r
     events = events_of_type(record, etype)
     assert len(events) == 1
     assert party in role_names(record, events[0], role)
+
+
+def test_penalty_listed_in_a_sum_is_the_payers(extractor):
+    text = (
+        "The final judgment against John Doe ordered him to pay $945,078, including $620,078 in disgorgement "
+        "and a $325,000 civil penalty."
+    )
+    record = run(extractor, text)
+    fines = events_of_type(record, "FINE")
+    assert len(fines) == 1
+    assert "John Doe" in role_names(record, fines[0], "target")
+
+
+def test_instruments_listed_in_a_count_are_no_settlement(extractor):
+    text = "The department is enforcing 19 agreements with police agencies, including 14 consent decrees."
+    assert events_of_type(run(extractor, text), "SETTLEMENT") == []
