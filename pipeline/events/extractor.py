@@ -371,15 +371,25 @@ class EventExtractor:
         if lower in PRONOUNS_PERSON:
             return index.before(here, frozenset({"PERSON"}), window_start=window_start)
         if lemma in lex.org_anaphors and dets & DEFINITE:
-            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+            found = index.before(here, frozenset({"ORG"}), window_start=window_start)
+            if found is None and index.sentence_of(sent.start) == index.sentence_of(index.body_start):
+                # a lede describes its party before naming it: "The US movie industry has launched legal action
+                # ... The Motion Picture Association of America wants to stop ..."
+                found = self._named_next(sent, index)
+            return found
         if lemma in lex.regulator_anaphors and dets & DEFINITE:
             return index.before(here, frozenset({"REGULATOR"}), window_start=window_start)
         if lemma in lex.org_anaphors and dets & INDEFINITE:
             # News ledes name the party after describing it: "A Dutch consumer group has sued ... The SDBN says"
-            sent_no = index.sentence_of(sent.start)
-            sents = index.sents
-            if sent_no + 1 < len(sents):
-                return index.first_in(sents[sent_no + 1], frozenset({"ORG"}))
+            return self._named_next(sent, index)
+        return None
+
+    @staticmethod
+    def _named_next(sent: Span, index: DocIndex) -> int | None:
+        """The first company the sentence after ``sent`` names."""
+        sent_no = index.sentence_of(sent.start)
+        if sent_no + 1 < len(index.sents):
+            return index.first_in(index.sents[sent_no + 1], frozenset({"ORG"}))
         return None
 
     def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
