@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 HEADLINE_CAPITALISED_SHARE = 0.6
 # An outlet that "has learned" or "understands" something speaks in the article's own voice: the publisher.
 PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
+# An outlet that held the story's interviews speaks in the article's own voice too ("Wikinews has previously
+# interviewed ...", "X spoke to Wikinews"): its reporters did the interviewing.
+PUBLISHER_INTERVIEWS = ("interviewed", "has interviewed", "has previously interviewed", "has also interviewed")
+# Verbs of speaking to someone ("spoke to", "talked with"): the listener after them is the interviewer.
+SPOKE_VERBS = frozenset({"spoke", "speaking", "talked", "talking"})
+SPOKE_LINKS = frozenset({"to", "with"})
 # "..., he told Reuters.", "Ferrero told BBC Sport.": someone speaking to an outlet is an interview the outlet
 # itself held. An authority telling a party something is an instruction ("the CMA told Google to ...",
 # "Regulators told Acme that it must ..."), and the party addressed stays an organisation: the teller decides,
@@ -228,7 +234,7 @@ def _publisher_mention(span: Span) -> bool:
     if len(nxt) == 2 and nxt[0].lower_ in {"and", "&"} and nxt[1].is_title:
         return False  # the NER cut a longer name: "told the Financial Times New Media and Broadcasting Conference"
     after = doc[span.end : span.end + 3].text.lower()
-    return after.startswith(PUBLISHER_AFTER)
+    return after.startswith(PUBLISHER_AFTER) or after.startswith(PUBLISHER_INTERVIEWS)
 
 
 def _interview_mention(span: Span) -> bool:
@@ -236,7 +242,9 @@ def _interview_mention(span: Span) -> bool:
     to ...' or 'Regulators told Acme that ...' (an authority's instruction to a party)."""
     doc = span.doc
     at = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
-    if at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
+    if at > 1 and doc[at].lower_ in SPOKE_LINKS and doc[at - 1].lower_ in SPOKE_VERBS:
+        at -= 1  # "Parker spoke to Wikinews", "talking with the BBC"
+    elif at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "to":
         return False

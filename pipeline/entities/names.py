@@ -126,7 +126,7 @@ NON_ORG_HEAD_PATTERN = re.compile(
     # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
     # "Written Agreement", "Civil Action No", "Litigation Releases", "Attachment 2", "Monthly Installments")
     r"order|orders|agreement|releases?|complaint|judgment|decree|attachment \d*|exhibit \w*|proceedings?|"
-    r"petition|motion|docket|action no\.?|case no\.?|installments?)$|"
+    r"petition|motion|docket|action no\.?|case no\.?|release no\.?|installments?|board of directors)$|"
     r"^(order|civil action|administrative order|written agreement|consent order|final judgment) ",
     re.IGNORECASE,
 )
@@ -142,6 +142,9 @@ NON_ORG_WORDS = frozenset(
         "cease",
         "desist",
         "order",
+        "complaint",
+        "indictment",
+        "judgment",
         "oscars",
         "baftas",
         "grammys",
@@ -160,6 +163,8 @@ ROLE_TITLE_WORDS = frozenset(
         "spokesperson", "commander", "lieutenant", "sergeant", "detective", "governor", "mayor",
         # judicial and legal posts ("U.S. Magistrate Judge", "Special Litigation Counsel Hilary Axam")
         "judge", "judges", "magistrate", "counsel", "accountant",
+        # company officers as releases abbreviate them ("the company's COO")
+        "ceo", "coo", "cfo", "cto", "cio",
     }
 )  # fmt: skip
 # Letters after a person's name (British barristers and members of parliaments): "Guy Mansfield QC", "MSP".
@@ -247,7 +252,17 @@ def is_acronym_of(short: str, long: str) -> bool:
     all_initials = "".join(w[0] for w in re.split(r"[^\w]+", long) if w).upper()
     bare = _name_words(long)  # without its legal form: 'BP' ~ 'British Petroleum Co PLC'
     bare_initials = "".join(w[0] for w in bare if w not in STOP_WORDS).upper() if len(bare) > 1 else ""
-    return letters in (initials(long), all_initials, bare_initials)
+    return letters in (initials(long), all_initials, bare_initials, formless_initials(long))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def formless_initials(text: str) -> str:
+    """Initials of every word of a name but its legal form, a leading "The" included: 'The Ticket Reserve Inc.'
+    -> 'TTR' (a company whose name starts with the article abbreviates it so)."""
+    words = [w for w in re.split(r"[^\w]+", text.replace(".", "")) if w]
+    while len(words) > 1 and fold(words[-1]) in _LEGAL_FORM_KEYS:
+        words = words[:-1]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 _LEGAL_FORM_KEYS = frozenset(form.replace(".", "").casefold() for form in LEGAL_FORMS)

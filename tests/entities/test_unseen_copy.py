@@ -159,3 +159,77 @@ def test_a_company_stays_a_company_when_its_short_form_is_read_as_a_person(org: 
     cluster = EntityCluster(type="ORG", mentions=[Span(doc, 3, 3 + n, label="ORG")])
     add_mention(cluster, Span(doc, 7 + n, 8 + n, label="PERSON"), gazetteer=load_gazetteer())
     assert cluster.type == kind
+
+
+def _titled(extractor, title: str, text: str):
+    from pipeline.io.source import InputRecord
+
+    return extractor.extract_record(InputRecord(id="h", text=text, title=title, published="1987-03-01"))
+
+
+@pytest.mark.parametrize("with_title_start", [True, False])
+def test_a_capitals_title_does_not_split_a_company_the_body_names_in_full(with_title_start: bool) -> None:
+    import pipeline.factories  # noqa: F401  (registers the Doc extensions)
+    from pipeline.entities.clusters import cluster_mentions
+    from pipeline.gazetteer import load_gazetteer
+
+    title = "PELLIX SUED OVER PATENT\n"
+    doc = spacy.blank("en")(title + "Vantor said it sued Pellix Systems Corp on Monday. Pellix denied it.")
+    doc._.text_start = len(title) if with_title_start else 0
+    spans = [
+        doc.char_span(start, start + len(name), label="ORG")
+        for name, start in (("PELLIX", 0), ("Pellix Systems Corp", doc.text.index("Pellix Systems")),
+                            ("Pellix", doc.text.rindex("Pellix")))
+    ]  # fmt: skip
+    clusters = cluster_mentions(doc, spans, [], gazetteer=load_gazetteer())
+    if with_title_start:  # the body's full name first: title and body short form join it, in document order
+        assert [[m.text for m in c.mentions] for c in clusters] == [["PELLIX", "Pellix Systems Corp", "Pellix"]]
+    else:  # without a known title, mentions cluster in document order ("Pellix" joins "PELLIX" by its key)
+        assert [[m.text for m in c.mentions] for c in clusters] == [["PELLIX", "Pellix"], ["Pellix Systems Corp"]]
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "same"),
+    [("TTR", "The Ticket Reserve Inc.", True), ("TR", "The Ticket Reserve Inc.", True), ("TTR", "Ticket Inc.", False)],
+)
+def test_acronyms_may_keep_a_leading_article(short: str, long: str, same: bool) -> None:
+    from pipeline.entities.names import is_acronym_of
+
+    assert is_acronym_of(short, long) == same
+
+
+def test_an_acronym_with_the_article_joins_the_company(extractor) -> None:
+    text = "The agency sued The Harbor Pass Group LLC in Dallas. THPG sold passes to events that never took place."
+    record = _record(extractor, text)
+    (company,) = [e for e in record.entities if "Harbor Pass" in e.name]
+    assert "THPG" in company.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "publisher"),
+    [
+        ("Dana Whitlock spoke to Glimmernews in July.", "Glimmernews", True),
+        ("Glimmernews has previously interviewed two other nominees.", "Glimmernews", True),
+        ("The candidate was talking with Glimmernews on Monday.", "Glimmernews", True),
+        ("Glimmernews reported that the candidate spoke to voters.", "Glimmernews", False),
+        ("Acme spoke to Glimmernews to complain, and Glimmernews printed the letter.", "Glimmernews", False),
+    ],
+)
+def test_the_outlet_that_held_the_interviews_is_the_publisher(text: str, outlet: str, publisher: bool) -> None:
+    from pipeline.entities.clusters import EntityCluster
+    from pipeline.entities.filters import is_publisher
+
+    doc = spacy.blank("en")(text)
+    mentions = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == outlet]
+    assert is_publisher(EntityCluster(type="ORG", mentions=mentions)) == publisher
+
+
+@pytest.mark.parametrize(
+    ("name", "no_org"),
+    [
+        ("Litigation Release No", True), ("Complaint", True), ("COO", True), ("Board of Directors", True),
+        ("Board of Governors of the Federal Reserve System", False), ("Coors", False), ("Acme Board Inc.", False),
+    ],
+)  # fmt: skip
+def test_release_furniture_and_officer_titles_are_no_organisations(name: str, no_org: bool) -> None:
+    assert names_no_organisation(name) == no_org
