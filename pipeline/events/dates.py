@@ -249,7 +249,8 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
         sent_no, value, parties = dated_lede
         filing = FILING_LEDE.search(sents[sent_no].text) is not None
         for ev in events:
-            news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+            # a suit's day is its filing: a lede that dates a judgment or an order does not date the suit
+            news = ev.type != "LAWSUIT" and ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
             if not ev.date and (news or (filing and ev.type == "LAWSUIT")) and ev.anchors() & parties:
                 ev.set_date(value, rule="lede_date", sentence=sent_no)
     published = news_day(doc)
@@ -279,6 +280,23 @@ LEDE_OPENERS = frozenset({"on"})
 LEDE_SENTENCES = 3  # a release may open with a caption and header lines before its lede
 
 
+# "The Commission announced today that, on January 8, 2018, the court entered ...": the announcement's clause
+# opens with the action's day, as a lede that opens with "On January 8, 2018, ..." does.
+REPORTED_OPENERS = frozenset({"that"})
+REPORTED_GAP_TOKENS = 2  # "that, on", "that on"
+
+
+def _dates_the_lede(doc: Doc, sent: Span, start: int) -> bool:
+    """True when the date mention at token ``start`` opens the lede's action: the sentence's first words ("On
+    October 23, 2024, the Bureau issued ...") or the reported clause ("announced today that, on ...")."""
+    if start == sent.start + 1 and doc[sent.start].lower_ in LEDE_OPENERS:
+        return True
+    if start - 1 <= sent.start or doc[start - 1].lower_ not in LEDE_OPENERS:
+        return False
+    before = [t.lower_ for t in doc[max(start - 2 - REPORTED_GAP_TOKENS, sent.start) : start - 1] if not t.is_punct]
+    return bool(before) and before[-1] in REPORTED_OPENERS
+
+
 def lede_date(doc: Doc, sents: list) -> tuple[int, str, set[int]] | None:
     """(sentence, date, parties) of the first body sentence that opens by dating its action ("On October 23,
     2024, the Bureau issued an order against Apple Inc."): the sentence, its day and the entities it names."""
@@ -289,7 +307,7 @@ def lede_date(doc: Doc, sents: list) -> tuple[int, str, set[int]] | None:
             if cluster.type != "DATE" or not isinstance(cluster.value, str) or len(cluster.value) != len("2019-03-03"):
                 continue
             for m in cluster.mentions:
-                if m.start == sent.start + 1 and doc[sent.start].lower_ in LEDE_OPENERS:
+                if _dates_the_lede(doc, sent, m.start):
                     parties = {
                         i
                         for i, c in enumerate(clusters)

@@ -222,3 +222,14 @@ def test_lede_after_captions_dates_the_suit_and_its_settlement(extractor, text, 
     record = run(extractor, text, published=published)
     assert dates_of(record, "LAWSUIT") == [date]
     assert date in dates_of(record, "SETTLEMENT")
+
+
+def test_reported_clause_dates_the_action_not_the_announcement(extractor):
+    text = (
+        "Securities and Exchange Commission v. John Doe, et al., No. 3:16-cv-00270 (D. Nev.)\n"
+        "The Securities and Exchange Commission announced today that, on January 8, 2018, the court entered a "
+        "final judgment on consent against John Doe. John Doe consented to the entry of the final judgment."
+    )
+    record = run(extractor, text, published="2018-01-09")
+    assert dates_of(record, "SETTLEMENT") == ["2018-01-08"]
+    assert "2018-01-08" not in dates_of(record, "LAWSUIT")  # a suit's day is its filing, not the judgment's
