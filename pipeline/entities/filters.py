@@ -145,12 +145,13 @@ def _is_place_at(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC")
 
 
-def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
+def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None, named_only: bool = False) -> bool:
     """True when a capitalised phrase the NER calls an organisation sits where news puts a place: before a
     comma and its state ("White Plains, N.Y.-based", "Homewood, Illinois,"), or inside a list of places
     ("Alameda, Contra Costa, San Francisco and San Mateo counties"). Companies are rarely located so.
     ``is_region`` tells a state or country name ("Illinois"); without it no name after the comma counts, only
-    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region)."""
+    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region).
+    ``named_only`` counts only a state or country named in full after the comma ("Citibank, N.A.," is a bank)."""
     doc = span.doc
     end = span.end
     if not all(t.is_title for t in span) or any(is_suffix_only(t.text) or fold(t.text) in GENERIC_WORDS for t in span):
@@ -164,8 +165,17 @@ def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None)
             while gpe_end < len(doc) and doc[gpe_end].ent_iob_ == "I":
                 gpe_end += 1
             region = doc[end + 1 : gpe_end].text
-            known = STATE_ABBREVIATION.match(region) or (is_region is not None and is_region(region))
-            closes = gpe_end == len(doc) or doc[gpe_end].is_punct or doc[gpe_end].text.startswith("-")
+            named = is_region is not None and is_region(region)
+            known = (STATE_ABBREVIATION.match(region) and not named_only) or named
+            # the place ends at punctuation; after a state or country named in full also at a line break
+            # ("Dunkirk, New York\nWritten Agreement") or a lower-case word ("Rolling Fork, Mississippi and ..."),
+            # never so after an abbreviation ("Citibank, N.A.\n" is a bank's legal form)
+            closes = (
+                gpe_end == len(doc)
+                or doc[gpe_end].is_punct
+                or doc[gpe_end].text.startswith("-")
+                or (named and ("\n" in doc[gpe_end - 1].whitespace_ or doc[gpe_end].is_lower))
+            )
             if known and closes and (gpe_end == len(doc) or doc[gpe_end].text not in ("'s", "\u2019s")):
                 return True
     if span.start < 2 or doc[span.start - 1].text != "," or not _is_place_at(doc, span.start - 2):
@@ -428,3 +438,11 @@ def drop_roster_items(clusters: list[EntityCluster], doc: Doc) -> list[EntityClu
         for c in clusters
         if c.type != "ORG" or c.kb_id is not None or not all(_roster_item(m, rosters) for m in c.mentions)
     ]
+
+
+def drop_place_names(clusters: list[EntityCluster], places: set[str]) -> list[EntityCluster]:
+    """Drop ORG clusters the gazetteer does not know that carry a name the document shows as a place elsewhere
+    ("Dunkirk, New York", "the City of Rolling Fork"): the NER's ORG for the same words is the place again."""
+    if not places:
+        return list(clusters)
+    return [c for c in clusters if c.type != "ORG" or c.kb_id or not any(c.text_of(m) in places for m in c.mentions)]

@@ -23,9 +23,11 @@ from pipeline.entities.filters import (
     context_says_no_org,
     drop_headline_fragments,
     drop_non_orgs,
+    drop_place_names,
     drop_publisher,
     drop_roster_items,
     is_suffix_only,
+    names_a_place,
 )
 from pipeline.entities.mentions import (
     DESCRIPTOR_HEADS,
@@ -87,6 +89,8 @@ KEPT_LABELS = {
 PARTY_LABELS = frozenset({"NORP", "PERSON"})
 # Political unions the NER calls organisations; in this domain they are places, not parties.
 SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
+# Words of a municipality's formal name ("City of Rolling Fork", "Town of Hempstead").
+MUNICIPAL_WORDS = frozenset({"city", "town", "village", "borough", "county", "municipality", "township"})
 # Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
 
@@ -171,6 +175,7 @@ class EntityResolver:
         self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
         self._countries: set[str] = set()  # countries the document being typed names (_by_document_country)
         self._non_org_short_forms: set[str] = set()  # short forms defined for a non-organisation (mentions)
+        self._place_names: set[str] = set()  # names the document shows as places ("Dunkirk, New York")
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -327,6 +332,8 @@ class EntityResolver:
                 if label == "ORG" and (
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
+                    if names_a_place(trimmed, is_region=self._is_region, named_only=True):
+                        self._place_names.add(name)  # "Dunkirk, New York": the name is a place everywhere
                     return None
                 if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS or name in self._non_org_short_forms:
                     return None  # "the DPA", "the regulator": a description without its country names no one
@@ -392,6 +399,13 @@ class EntityResolver:
         self._house = self._house_heads(ents)
         # "Apple Card Monthly Installments (ACMI)": the short form of what is no organisation is none either
         self._non_org_short_forms = {inner.text for outer, inner in renames if names_no_organisation(outer.text)}
+        self._place_names = {  # "the City of Rolling Fork": "Rolling Fork" is the town
+            doc[e.start + i + 2 : e.end].text
+            for e in ents
+            if e.label_ == "GPE"
+            for i in (int(e[0].lower_ == "the"),)
+            if len(e) > i + 2 and e[i].lower_ in MUNICIPAL_WORDS and e[i + 1].lower_ == "of"
+        }
         self._countries = {
             code for e in ents if e.label_ in ("GPE", "NORP") and (code := self._country_code(e.text)) is not None
         }
@@ -499,6 +513,7 @@ class EntityResolver:
         clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts, currency=currency, text=text)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
+        clusters = drop_place_names(clusters, self._place_names)
         kept = drop_roster_items(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
         doc._.entities = drop_non_orgs(kept, doc)
         return doc

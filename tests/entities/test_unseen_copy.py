@@ -233,3 +233,44 @@ def test_the_outlet_that_held_the_interviews_is_the_publisher(text: str, outlet:
 )  # fmt: skip
 def test_release_furniture_and_officer_titles_are_no_organisations(name: str, no_org: bool) -> None:
     assert names_no_organisation(name) == no_org
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        ("The Board announced the action listed below:\nQuill Bancorp Inc., Harwick, Ohio\nWritten Agreement dated "
+         "May 2, 2023. Harwick is a small town.", "Harwick", "Quill Bancorp Inc."),
+        ("The agency said the adviser defrauded the City of Millbrook Falls, Vermont and hid its fees. The adviser "
+         "overcharged Millbrook Falls for years.", "Millbrook Falls", None),
+    ],
+)  # fmt: skip
+def test_a_name_shown_as_a_place_is_no_organisation_anywhere(extractor, text, place, kept) -> None:
+    orgs = _names(_record(extractor, text), "ORG")
+    assert place not in orgs
+    if kept:
+        assert kept in orgs
+
+
+def test_drop_place_names_drops_unknown_organisations_named_as_a_place() -> None:
+    from pipeline.entities.clusters import EntityCluster
+    from pipeline.entities.filters import drop_place_names
+
+    doc = spacy.blank("en")("Harwick agreed. Harwick Bank agreed. Harwick Office agreed.")
+    town = EntityCluster(type="ORG", mentions=[Span(doc, 0, 1, label="ORG")])
+    bank = EntityCluster(type="ORG", mentions=[Span(doc, 3, 5, label="ORG")])
+    known = EntityCluster(type="ORG", mentions=[Span(doc, 0, 1, label="ORG")], kb_id="reg:x")
+    other = EntityCluster(type="PUBLIC_BODY", mentions=[Span(doc, 0, 1, label="PUBLIC_BODY")])
+    assert drop_place_names([town, bank, known, other], {"Harwick"}) == [bank, known, other]
+    assert drop_place_names([town], set()) == [town]
+
+
+def test_a_bank_with_its_national_association_form_stays_an_organisation(extractor) -> None:
+    from pipeline.io.source import InputRecord
+
+    text = (
+        "On May 3, 2022, the Bureau issued an order against Larkmoor Bank, N.A., which is a national bank "
+        "headquartered in Denver, Colorado. The Bureau found that Larkmoor Bank violated the Equal Credit "
+        "Opportunity Act."
+    )
+    record = extractor.extract_record(InputRecord(id="b", text=text, title="Larkmoor Bank, N.A.", published=None))
+    assert any("Larkmoor" in name for name in _names(record, "ORG"))
