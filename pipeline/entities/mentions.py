@@ -55,6 +55,8 @@ RENAME_WORDS = ("formerly", "previously", "née")
 # "Mid-South Development LLC (aka MSD LLC)", "Smith Engineering Inc. (aka Smith Engineering Firm Inc., aka
 # S.E.C.O. Inc., dba Smith Engineering Co. Inc.)": legal copy lists a company's other names so, one or more.
 ALIAS_WORDS = ("aka", "a.k.a.", "a/k/a", "dba", "d/b/a", "d.b.a.")
+# The same words between two names outside parentheses, and the formerly / now known as forms.
+LINKING_ALIAS_WORDS = frozenset({*ALIAS_WORDS, "f/k/a", "fka", "f.k.a.", "n/k/a", "nka", "n.k.a."})
 # Most tokens between the parentheses of a rename or alias list.
 MAX_RENAME_TOKENS = 11
 MAX_ALIAS_LIST_TOKENS = 30
@@ -286,6 +288,19 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
         renamed = doc[tok.i + 1].lower_ in RENAME_WORDS or looks_like_acronym(inner.text)
         if renamed or _holds_ent(inner, ents, ent_starts):
             pairs.append((outer_ent, Span(doc, inner.start, inner.end, label=outer_ent.label_)))
+    return pairs
+
+
+def linked_aliases(doc: Doc) -> list[tuple[Span, Span]]:
+    """Names linked by an alias word outside parentheses, as legal copy writes a party's other names: "The
+    Ticket Reserve Inc. a/k/a Forward Market Media, Inc.", "Heights Finance Holding Co. f/k/a Southern Management
+    Corporation": the second name is an alias of the first (one entity, fullest name and aliases)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    pairs = []
+    for first, second in zip(ents, ents[1:], strict=False):
+        between = doc.text[first.end_char : second.start_char].strip(" ,").lower()
+        if between in LINKING_ALIAS_WORDS:
+            pairs.append((first, Span(doc, second.start, second.end, label=first.label_)))
     return pairs
 
 

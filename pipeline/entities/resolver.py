@@ -42,6 +42,7 @@ from pipeline.entities.mentions import (
     extend_to_acronym,
     find_renames,
     law_descriptor_matcher,
+    linked_aliases,
     lower_ids,
     numbered_rule_matcher,
     rule_name,
@@ -360,7 +361,7 @@ class EntityResolver:
         """
         text = doc.text if text is None else text
         words = lower_ids(doc)
-        renames = find_renames(doc)
+        renames = find_renames(doc) + linked_aliases(doc)
         money, conversions, amounts = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 

@@ -274,3 +274,31 @@ def test_a_bank_with_its_national_association_form_stays_an_organisation(extract
     )
     record = extractor.extract_record(InputRecord(id="b", text=text, title="Larkmoor Bank, N.A.", published=None))
     assert any("Larkmoor" in name for name in _names(record, "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The agency sued Harbor Pass Inc. a/k/a Pass Tickets, Inc., and two officers.", "Harbor Pass Inc.",
+         "Pass Tickets, Inc."),
+        ("The agency sued Quarry Lending Holding Co. f/k/a Western Loan Corporation on Monday.",
+         "Quarry Lending Holding Co.", "Western Loan Corporation"),
+    ],
+)  # fmt: skip
+def test_names_linked_by_an_alias_word_are_one_entity(extractor, text: str, first: str, second: str) -> None:
+    record = _record(extractor, text)
+    forms = [{e.name, *e.aliases} for e in record.entities if e.type == "ORG"]
+    assert any({first, second} <= names for names in forms), forms
+
+
+def test_linked_aliases_needs_the_alias_word_alone_between_two_names() -> None:
+    from pipeline.entities.mentions import linked_aliases
+
+    doc = spacy.blank("en")("Acme Inc. a/k/a Acme Tools and Beta LLC sued Gamma Corp.")
+    doc.ents = [
+        Span(doc, 0, 2, label="ORG"),
+        Span(doc, 7, 9, label="ORG"),
+        Span(doc, 10, 12, label="ORG"),
+        Span(doc, 13, 15, label="ORG"),
+    ]
+    assert [(a.text, b.text) for a, b in linked_aliases(doc)] == [("Acme Inc.", "Acme Tools")]
