@@ -91,6 +91,9 @@ MIN_SHOW_TITLE_TOKENS = 3
 PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
 # Most tokens of a person's name between an office holder's title and the portfolio.
 MAX_HOLDER_NAME_TOKENS = 4
+# Credit lines of agencies' releases name their staff ("The investigation was conducted by Jane Roe of the Denver
+# Regional Office and supervised by J. Doe"): a name after one of these verbs and "by", then "of", is a person.
+CREDIT_VERBS = frozenset({"conducted", "supervised", "led", "handled", "assisted", "overseen", "directed"})
 # Prefixes that make the next capitalised word an adjective: "anti Semitic", "pro European".
 ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
 # A decimal figure never ends a name ("Revs 237.2" is a table row).
@@ -210,6 +213,9 @@ def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None =
         return True  # an official's portfolio: "Assistant Secretary for Fair Housing and Equal Opportunity"
     if span.start > 0 and doc[span.start - 1].lower_ in ADJECTIVE_PREFIXES and len(span) == 1:
         return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "by" and doc[span.start - 2].lower_ in CREDIT_VERBS:
+        if after is not None and after.lower_ == "of" and not is_suffix_only(span[-1].text):
+            return True  # "supervised by M. Graham Loomis of the Atlanta Regional Office": staff, not a company
     if after is not None and after.lower_ in SHOW_NOUNS and after.is_lower and len(span) >= MIN_SHOW_TITLE_TOKENS:
         return True
     return _after_work_noun(span)

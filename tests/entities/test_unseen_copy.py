@@ -302,3 +302,17 @@ def test_linked_aliases_needs_the_alias_word_alone_between_two_names() -> None:
         Span(doc, 13, 15, label="ORG"),
     ]
     assert [(a.text, b.text) for a, b in linked_aliases(doc)] == [("Acme Inc.", "Acme Tools")]
+
+
+@pytest.mark.parametrize(
+    ("text", "staff", "company"),
+    [
+        ("The investigation was supervised by M. Quentin Harrow of the Denver Regional Office. Acme Tools Inc. "
+         "agreed to pay.", "M. Quentin Harrow", "Acme Tools Inc."),
+        ("The examination was conducted by Nadia Rosalind Tern of the National Exam Program. The review was led "
+         "by Larkspur Audit LLC of Boston.", "Nadia Rosalind Tern", "Larkspur Audit LLC"),
+    ],
+)  # fmt: skip
+def test_staff_of_a_credit_line_are_no_organisations(extractor, text: str, staff: str, company: str) -> None:
+    orgs = _names(_record(extractor, text), "ORG")
+    assert staff not in orgs and company in orgs
