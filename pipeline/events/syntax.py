@@ -325,10 +325,7 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         return roles
     if is_passive(verb) and noun.dep_ != "nsubjpass":
         subj_tokens = children(verb, "nsubjpass")
-        # "X was fined", "X was named in a class-action suit" (not "X was named head of the inquiry"): the
-        # subject is the party acted on
-        named_in = verb.lemma_ == "name" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
-        if verb.lemma_ in ACTOR_VERBS or verb.lemma_ in {"hit", "slap", "fine", "order"} or named_in:
+        if verb.lemma_ in ACTOR_VERBS or verb.lemma_ in {"hit", "slap", "fine", "order"}:
             roles.patient += subj_tokens
         roles.actor += agent_objects(verb)
     elif noun.dep_ in ("nsubj", "nsubjpass"):

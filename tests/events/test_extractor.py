@@ -408,20 +408,6 @@ def test_instruments_listed_in_a_count_are_no_settlement(extractor):
     assert events_of_type(run(extractor, text), "SETTLEMENT") == []
 
 
-@pytest.mark.parametrize(
-    ("text", "defendant"),
-    [
-        ("Widget Ltd was named as a defendant in a class-action suit filed by shareholders.", "Widget Ltd"),
-        ("Widget Ltd was named in a lawsuit filed by the Justice Department.", "Widget Ltd"),
-    ],
-)
-def test_party_named_in_a_suit_is_its_defendant(extractor, text, defendant):
-    record = run(extractor, text)
-    suits = events_of_type(record, "LAWSUIT")
-    assert len(suits) == 1
-    assert defendant in role_names(record, suits[0], "defendant")
-
-
 def test_person_named_to_head_a_probe_is_not_its_target(extractor):
     record = run(extractor, "John Smith was named head of the investigation into Widget Ltd.")
     assert all("John Smith" not in role_names(record, e, "target") for e in record.events)
