@@ -17,6 +17,7 @@ from pipeline.entities.names import (
     STOP_WORDS,
     fold,
     formless_initials,
+    has_legal_form,
     initials,
     is_acronym_of,
     is_compact_form,
@@ -192,7 +193,10 @@ def add_mention(cluster: EntityCluster, span: Span, *, gazetteer: Gazetteer) -> 
     if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
         cluster.type = span.label_
     elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
-        cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
+        # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person; but a name with a legal form is a company
+        # whatever the NER calls its short form ("Gassen Company Inc." ... "Gassen")
+        if not any(has_legal_form(cluster.text_of(m)) for m in cluster.mentions):
+            cluster.type = "PERSON"
 
 
 def _find_named(span: Span, text: str, candidates: list[EntityCluster], names: _Names) -> EntityCluster | None:

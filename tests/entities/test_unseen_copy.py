@@ -146,6 +146,21 @@ def test_bodies_and_companies_named_like_competitions_are_organisations(name: st
     assert not names_no_organisation(name)
 
 
+@pytest.mark.parametrize(
+    ("org", "kind"),
+    [("Hollin Drywall Company Inc.", "ORG"), ("Anouk Hollin", "PERSON")],
+)
+def test_a_company_stays_a_company_when_its_short_form_is_read_as_a_person(org: str, kind: str) -> None:
+    from pipeline.entities.clusters import EntityCluster, add_mention
+    from pipeline.gazetteer import load_gazetteer
+
+    doc = spacy.blank("en")(f"The department sued {org} in May. Hollin will pay.")
+    n = len(org.split())
+    cluster = EntityCluster(type="ORG", mentions=[Span(doc, 3, 3 + n, label="ORG")])
+    add_mention(cluster, Span(doc, 7 + n, 8 + n, label="PERSON"), gazetteer=load_gazetteer())
+    assert cluster.type == kind
+
+
 def _titled(extractor, title: str, text: str):
     from pipeline.io.source import InputRecord
 
