@@ -2,12 +2,12 @@
 
     python benchmarks/calibrate.py [--devset DIR] [--results DIR] [--no-run] [--l2 1.0]
 
-Runs the pipeline (as ``benchmarks/accuracy.py`` does) over the dev set, the bundled gold and the tuning set,
+Runs the pipeline (as ``benchmarks/accuracy.py`` does) over the dev set, the bundled gold and the two tuning sets,
 matches every predicted event to gold with ``pipeline.evaluate`` and fits a logistic regression of "matched"
 on the event's one-hot features (``pipeline.events.event_features``: type, how its core party and acting side
 were found, amount, supporting sentences, inferred roles, where status and date came from). The sealed set is
 never used. The fit is L2-regularised Newton's method in numpy: twenty-odd weights need no further library.
-Prints, for each set, the reliability of a fit on the other two sets (held out) before writing the full fit.
+Prints, for each set, the reliability of a fit on the other sets (held out) before writing the full fit.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from accuracy import (  # noqa: E402
     CORPORA,
     DEFAULT_DEVSET,
     DEFAULT_RESULTS,
+    TUNING2_GOLD,
     TUNING_GOLD,
     assemble_docs,
     run_pipeline,
@@ -120,11 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         "dev": (args.devset / "docs.jsonl", args.devset / "gold.jsonl"),
         "bundled-gold": (BUNDLED_GOLD / "docs.jsonl", BUNDLED_GOLD / "gold.jsonl"),
         "tuning": (args.results / "docs-tuning.jsonl", TUNING_GOLD),
+        "tuning2": (args.results / "docs-tuning2.jsonl", TUNING2_GOLD),
     }
     data: dict[str, list[tuple[list[str], bool]]] = {}
     for name, (docs, gold) in sets.items():
         pred = args.results / f"pipeline-{name}.jsonl"
-        if name == "tuning" and not args.no_run:
+        if name in ("tuning", "tuning2") and not args.no_run:
             assemble_docs(gold, CORPORA, docs)
         if not args.no_run:
             problem = run_pipeline(docs, pred)

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.names import (
     STOP_WORDS,
     fold,
+    formless_initials,
+    has_legal_form,
     initials,
     is_acronym_of,
     is_compact_form,
@@ -84,7 +86,7 @@ def _acronym_keys(text: str) -> set[str]:
     last word, the initials without the leading word)."""
     words = text.split()
     bare = name_words(text)
-    keys = {initials(text), "".join(w[0] for w in _WORD_SPLIT.split(text) if w).upper()}
+    keys = {initials(text), formless_initials(text), "".join(w[0] for w in _WORD_SPLIT.split(text) if w).upper()}
     if len(bare) > 1:
         keys.add("".join(w[0] for w in bare if w not in STOP_WORDS).upper())
     if words:
@@ -191,7 +193,10 @@ def add_mention(cluster: EntityCluster, span: Span, *, gazetteer: Gazetteer) -> 
     if TYPE_PRIORITY.get(span.label_, 0) > TYPE_PRIORITY.get(cluster.type, 0) and cluster.type in NAMED_GROUP:
         cluster.type = span.label_
     elif span.label_ == "PERSON" and cluster.type == "ORG" and cluster.kb_id is None:
-        cluster.type = "PERSON"  # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person
+        # "Anouk Ruhaak" (NER: ORG) ... "Ruhaak" (PERSON): a person; but a name with a legal form is a company
+        # whatever the NER calls its short form ("Gassen Company Inc." ... "Gassen")
+        if not any(has_legal_form(cluster.text_of(m)) for m in cluster.mentions):
+            cluster.type = "PERSON"
 
 
 def _find_named(span: Span, text: str, candidates: list[EntityCluster], names: _Names) -> EntityCluster | None:
@@ -297,6 +302,13 @@ def cluster_mentions(
     linked = {(inner.start_char, inner.end_char): outer for outer, inner in renames}
     published = doc._.published
     stems = _name_words(doc)
+    # The body first, then the title: a title names its parties short or in capitals ("LILLY", "HOFFMAN-LA
+    # ROCHE"), the body in full ("Eli Lilly", "Hoffmann-La Roche Inc"); a title mention clustered first would
+    # capture the body's short forms ("Lilly") and split the entity. The clusters keep document order.
+    body = getattr(doc._, "text_start", 0) if Doc.has_extension("text_start") else 0
+    spans = list(spans)
+    if body:
+        spans = [s for s in spans if s.start_char >= body] + [s for s in spans if s.start_char < body]
     for span in spans:
         target = None
         outer = linked.get((span.start_char, span.end_char))
@@ -333,5 +345,12 @@ def cluster_mentions(
         if text != span.text:
             target.texts[span.start] = text
         names.add(target, text)
+        before = doc[span.start - 1] if span.start else None
+        if span.label_ == "ORG" and before is not None and before.text == "The" and not before.is_sent_start:
+            names.add(target, f"The {text}")  # "The Ticket Reserve Inc." mid-sentence: its acronym is "TTR"
         by_token.update(dict.fromkeys(range(span.start, span.end), target))
+    if body:
+        for cluster in clusters:
+            cluster.mentions.sort(key=lambda m: m.start)
+        clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters

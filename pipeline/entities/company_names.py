@@ -66,6 +66,25 @@ def company_patterns() -> list[list[dict[str, Any]]]:
             {"ORTH": ","},
             {"ORTH": {"IN": [*COMMA_LEGAL_FORMS]}},
         ],
+        # "Covington Credit of Alabama, Inc.", "Peoples-Marion Bancorp, Inc.": a subsidiary named for its state,
+        # a hyphenated name; the NER cuts them at the joiner ("Alabama, Inc.", "Marion Bancorp, Inc.").
+        [
+            word,
+            {"ORTH": {"IN": ["of", "-"]}},
+            word,
+            *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 4)),
+            {"ORTH": ","},
+            {"ORTH": {"IN": [*COMMA_LEGAL_FORMS]}},
+        ],
+        [
+            word,
+            word,
+            {"ORTH": {"IN": ["of", "-"]}},
+            word,
+            *([{**word, "OP": "?"}] * (MAX_NAME_TOKENS - 5)),
+            {"ORTH": ","},
+            {"ORTH": {"IN": [*COMMA_LEGAL_FORMS]}},
+        ],
     ]
 
 

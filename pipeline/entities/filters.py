@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 HEADLINE_CAPITALISED_SHARE = 0.6
 # An outlet that "has learned" or "understands" something speaks in the article's own voice: the publisher.
 PUBLISHER_AFTER = ("has learned", "has learnt", "understands", "has been told")
+# An outlet that held the story's interviews speaks in the article's own voice too ("Wikinews has previously
+# interviewed ...", "X spoke to Wikinews"): its reporters did the interviewing.
+PUBLISHER_INTERVIEWS = ("interviewed", "has interviewed", "has previously interviewed", "has also interviewed")
+# Verbs of speaking to someone ("spoke to", "talked with"): the listener after them is the interviewer.
+SPOKE_VERBS = frozenset({"spoke", "speaking", "talked", "talking"})
+SPOKE_LINKS = frozenset({"to", "with"})
 # "..., he told Reuters.", "Ferrero told BBC Sport.": someone speaking to an outlet is an interview the outlet
 # itself held. An authority telling a party something is an instruction ("the CMA told Google to ...",
 # "Regulators told Acme that it must ..."), and the party addressed stays an organisation: the teller decides,
@@ -61,11 +67,22 @@ WORK_NOUNS = frozenset(
     {
         "programme", "program", "show", "series", "sitcom", "documentary", "film", "movie", "song", "songs",
         "album", "book", "novel", "musical", "game",
+        # plurals and kinds of works and of goods sold under a name ("programmes such as ...", "ITV drama ...",
+        # "whose brands include ..."): brands and products are no organisations either
+        "programmes", "programs", "shows", "films", "movies", "albums", "books", "novels", "games", "drama",
+        "dramas", "soap", "soaps", "brand", "brands", "product", "products", "titles",
     }
 )  # fmt: skip
 # What may stand between a work noun and the title: punctuation, quotes, "like", "called", other titles.
-WORK_TITLE_GAP = frozenset({"like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and"})
+WORK_TITLE_GAP = frozenset(
+    {
+        "like", "called", "titled", "entitled", "'", '"', "\u201c", "\u2018", "?", "!", "and", ",", "such", "as",
+        "include", "includes", "including", "included",
+    }
+)  # fmt: skip
 WORK_TITLE_LOOKBACK = 8
+# What ends an item of a list: the next separator or the sentence's end.
+LIST_ITEM_ENDS = frozenset({",", "and", "or", ".", ";", ")", "!", "?"})
 # Nouns after a title that make it a show's name ("the Jimmy Kimmel Live TV show").
 SHOW_NOUNS = frozenset({"show", "programme", "series", "sitcom"})
 # A show's title is a phrase ("Jimmy Kimmel Live TV show"); a short name before "show" is its channel.
@@ -74,6 +91,9 @@ MIN_SHOW_TITLE_TOKENS = 3
 PORTFOLIO_HOLDERS = frozenset({"secretary", "minister", "commissioner"})
 # Most tokens of a person's name between an office holder's title and the portfolio.
 MAX_HOLDER_NAME_TOKENS = 4
+# Credit lines of agencies' releases name their staff ("The investigation was conducted by Jane Roe of the Denver
+# Regional Office and supervised by J. Doe"): a name after one of these verbs and "by", then "of", is a person.
+CREDIT_VERBS = frozenset({"conducted", "supervised", "led", "handled", "assisted", "overseen", "directed"})
 # Prefixes that make the next capitalised word an adjective: "anti Semitic", "pro European".
 ADJECTIVE_PREFIXES = frozenset({"anti", "pro", "non"})
 # A decimal figure never ends a name ("Revs 237.2" is a table row).
@@ -111,11 +131,14 @@ def _after_work_noun(span: Span) -> bool:
     floor = max(span.start - WORK_TITLE_LOOKBACK, 0)
     if doc.has_annotation("SENT_START"):  # the sentence's start if within reach (``span.sent`` walks it all)
         floor = next((i for i in range(span.start, floor, -1) if doc[i].is_sent_start), floor)
+    # After a comma the name must go on a list ("brands include Penfolds, Rosemount and Lindemans"), not start a
+    # clause ("programmes such as Harbour Lights, Skyline Media said").
+    listed = span.end == len(doc) or doc[span.end].lower_ in LIST_ITEM_ENDS
     while i >= floor:
         tok = doc[i]
         if tok.lower_ in WORK_NOUNS and tok.is_lower:
-            return True
-        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s"):
+            return doc[i + 1].text != ","  # "in its latest film, Disney said": the clause ended
+        if not (tok.lower_ in WORK_TITLE_GAP or tok.is_title or tok.lower_ == "'s") or (tok.text == "," and not listed):
             return False
         i -= 1
     return False
@@ -125,12 +148,13 @@ def _is_place_at(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC")
 
 
-def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None) -> bool:
+def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None, named_only: bool = False) -> bool:
     """True when a capitalised phrase the NER calls an organisation sits where news puts a place: before a
     comma and its state ("White Plains, N.Y.-based", "Homewood, Illinois,"), or inside a list of places
     ("Alameda, Contra Costa, San Francisco and San Mateo counties"). Companies are rarely located so.
     ``is_region`` tells a state or country name ("Illinois"); without it no name after the comma counts, only
-    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region)."""
+    abbreviations ("N.Y.") and "-based" adjectives ("Dell, LG, Samsung": the NER's GPE "LG" is no region).
+    ``named_only`` counts only a state or country named in full after the comma ("Citibank, N.A.," is a bank)."""
     doc = span.doc
     end = span.end
     if not all(t.is_title for t in span) or any(is_suffix_only(t.text) or fold(t.text) in GENERIC_WORDS for t in span):
@@ -144,8 +168,17 @@ def names_a_place(span: Span, *, is_region: Callable[[str], bool] | None = None)
             while gpe_end < len(doc) and doc[gpe_end].ent_iob_ == "I":
                 gpe_end += 1
             region = doc[end + 1 : gpe_end].text
-            known = STATE_ABBREVIATION.match(region) or (is_region is not None and is_region(region))
-            closes = gpe_end == len(doc) or doc[gpe_end].is_punct or doc[gpe_end].text.startswith("-")
+            named = is_region is not None and is_region(region)
+            known = (STATE_ABBREVIATION.match(region) and not named_only) or named
+            # the place ends at punctuation; after a state or country named in full also at a line break
+            # ("Dunkirk, New York\nWritten Agreement") or a lower-case word ("Rolling Fork, Mississippi and ..."),
+            # never so after an abbreviation ("Citibank, N.A.\n" is a bank's legal form)
+            closes = (
+                gpe_end == len(doc)
+                or doc[gpe_end].is_punct
+                or doc[gpe_end].text.startswith("-")
+                or (named and ("\n" in doc[gpe_end - 1].whitespace_ or doc[gpe_end].is_lower))
+            )
             if known and closes and (gpe_end == len(doc) or doc[gpe_end].text not in ("'s", "\u2019s")):
                 return True
     if span.start < 2 or doc[span.start - 1].text != "," or not _is_place_at(doc, span.start - 2):
@@ -180,6 +213,9 @@ def context_says_no_org(span: Span, *, is_region: Callable[[str], bool] | None =
         return True  # an official's portfolio: "Assistant Secretary for Fair Housing and Equal Opportunity"
     if span.start > 0 and doc[span.start - 1].lower_ in ADJECTIVE_PREFIXES and len(span) == 1:
         return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "by" and doc[span.start - 2].lower_ in CREDIT_VERBS:
+        if after is not None and after.lower_ == "of" and not is_suffix_only(span[-1].text):
+            return True  # "supervised by M. Graham Loomis of the Atlanta Regional Office": staff, not a company
     if after is not None and after.lower_ in SHOW_NOUNS and after.is_lower and len(span) >= MIN_SHOW_TITLE_TOKENS:
         return True
     return _after_work_noun(span)
@@ -214,7 +250,7 @@ def _publisher_mention(span: Span) -> bool:
     if len(nxt) == 2 and nxt[0].lower_ in {"and", "&"} and nxt[1].is_title:
         return False  # the NER cut a longer name: "told the Financial Times New Media and Broadcasting Conference"
     after = doc[span.end : span.end + 3].text.lower()
-    return after.startswith(PUBLISHER_AFTER)
+    return after.startswith(PUBLISHER_AFTER) or after.startswith(PUBLISHER_INTERVIEWS)
 
 
 def _interview_mention(span: Span) -> bool:
@@ -222,7 +258,9 @@ def _interview_mention(span: Span) -> bool:
     to ...' or 'Regulators told Acme that ...' (an authority's instruction to a party)."""
     doc = span.doc
     at = span.start - 1 - (span.start > 0 and doc[span.start - 1].lower_ == "the")
-    if at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
+    if at > 1 and doc[at].lower_ in SPOKE_LINKS and doc[at - 1].lower_ in SPOKE_VERBS:
+        at -= 1  # "Parker spoke to Wikinews", "talking with the BBC"
+    elif at < 1 or doc[at].lower_ not in INTERVIEW_VERBS:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "to":
         return False
@@ -343,3 +381,74 @@ def _person_words(people: Sequence[EntityCluster]) -> frozenset[str]:
             if len(parts) > 1:
                 words.add(surname_of(person.text_of(mention)) or parts[-1])
     return frozenset(words)
+
+
+# A line-up or roster ("Horak, Staniforth, Penney; Mapletoft, Edwards; ...", "Replacements: Everitt for Mapletoft
+# (53), ..."): a sentence of many list separators and hardly any prose word. Its one-word items are people (or
+# places), never companies the story is about; a company list in prose carries verbs and function words.
+ROSTER_SEPARATORS = frozenset({",", ";", "for", "and", "/"})
+MIN_ROSTER_SEPARATORS = 8
+# Most prose words (lower-case words that are no separator) per separator of a roster.
+ROSTER_PROSE_SHARE = 0.25
+# Lower-case particles of surnames ("van der Walt", "de Villiers").
+NAME_PARTICLES = frozenset({"van", "der", "de", "da", "di", "von", "le", "la", "du", "del", "den"})
+
+
+def roster_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) tokens of the sentences of ``doc`` that are rosters (see ROSTER_SEPARATORS)."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    out = []
+    for sent in doc.sents:
+        separators = sum(1 for t in sent if t.lower_ in ROSTER_SEPARATORS and (t.is_punct or t.is_lower))
+        if separators < MIN_ROSTER_SEPARATORS:
+            continue
+        prose = sum(
+            1
+            for t in sent
+            if t.is_alpha and t.is_lower and t.lower_ not in ROSTER_SEPARATORS and t.lower_ not in NAME_PARTICLES
+        )
+        if prose <= ROSTER_PROSE_SHARE * separators:
+            out.append((sent.start, sent.end))
+    return out
+
+
+def _roster_item(span: Span, rosters: list[tuple[int, int]]) -> bool:
+    """True when ``span`` lies in a roster and holds only one-word items ("Penney", "Hodgson for Edwards",
+    "Thompson, Parling")."""
+    if not any(start <= span.start and span.end <= end for start, end in rosters):
+        return False
+    words = [t for t in span if not (t.lower_ in ROSTER_SEPARATORS and (t.is_punct or t.is_lower))]
+    items: list[list[Token]] = [[]]
+    for tok in span:
+        if tok in words:
+            items[-1].append(tok)
+        else:
+            items.append([])
+    items = [item for item in items if item]
+    return bool(items) and all(
+        len(item) == 1 and item[0].is_title and not is_suffix_only(item[0].text) for item in items
+    )
+
+
+def drop_roster_items(clusters: list[EntityCluster], doc: Doc) -> list[EntityCluster]:
+    """Drop ORG clusters named only as one-word items of a roster (:func:`roster_sentences`) that the
+    gazetteer does not know: the players of a line-up, the towns of a list."""
+    if not any(c.type == "ORG" and c.kb_id is None for c in clusters):
+        return list(clusters)
+    rosters = roster_sentences(doc)
+    if not rosters:
+        return list(clusters)
+    return [
+        c
+        for c in clusters
+        if c.type != "ORG" or c.kb_id is not None or not all(_roster_item(m, rosters) for m in c.mentions)
+    ]
+
+
+def drop_place_names(clusters: list[EntityCluster], places: set[str]) -> list[EntityCluster]:
+    """Drop ORG clusters the gazetteer does not know that carry a name the document shows as a place elsewhere
+    ("Dunkirk, New York", "the City of Rolling Fork"): the NER's ORG for the same words is the place again."""
+    if not places:
+        return list(clusters)
+    return [c for c in clusters if c.type != "ORG" or c.kb_id or not any(c.text_of(m) in places for m in c.mentions)]

@@ -55,6 +55,8 @@ RENAME_WORDS = ("formerly", "previously", "née")
 # "Mid-South Development LLC (aka MSD LLC)", "Smith Engineering Inc. (aka Smith Engineering Firm Inc., aka
 # S.E.C.O. Inc., dba Smith Engineering Co. Inc.)": legal copy lists a company's other names so, one or more.
 ALIAS_WORDS = ("aka", "a.k.a.", "a/k/a", "dba", "d/b/a", "d.b.a.")
+# The same words between two names outside parentheses, and the formerly / now known as forms.
+LINKING_ALIAS_WORDS = frozenset({*ALIAS_WORDS, "f/k/a", "fka", "f.k.a.", "n/k/a", "nka", "n.k.a."})
 # Most tokens between the parentheses of a rename or alias list.
 MAX_RENAME_TOKENS = 11
 MAX_ALIAS_LIST_TOKENS = 30
@@ -68,10 +70,15 @@ LAW_PLACE_TYPES = ("GPE", "NORP")
 # like one (a letter or hyphen inside: "10b-5", "G-17"), so "Rule 1" of a club or game stays out.
 RULE_ISSUERS = ("SEC", "FINRA", "MSRB", "NFA", "NYSE", "Nasdaq", "NASD", "CFTC", "Exchange", "Commission")
 RULE_WORDS = ("Rule", "Rules", "rule")
-RULE_NUMBER = r"^(?:\d{1,4}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+# Scanned releases print a digit one as the letter l ("Rule l0b-5"): a leading "l" before a digit reads as "1".
+RULE_NUMBER = (
+    r"^(?:(?:\d|l(?=\d))\d{0,3}[a-z]{1,3}\d{0,3}(?:-\d{1,3}[a-z]?)?"
+    r"|\d{1,4}-\d{1,3}[a-z]?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
+)
 ISSUED_RULE_NUMBER = r"^(?:\d{1,5}[a-z]{0,3}\d{0,3}(?:-\d{1,3}[a-z]?)?|[A-Z]-\d{1,3}[A-Za-z]?)(?:\(.*)?$"
 # The tokenizer splits "15c1-2" after the letter group: the "-2" comes as its own tokens.
 RULE_SUFFIX: tuple[dict[str, Any], ...] = ({"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,3}[a-z]?$"}})
+_MISREAD_ONE = re.compile(r"(?<![\w])l(?=\d)")
 REGULATION_LETTERS = r"^(?:[A-Z]{1,2}|[A-Z]-[A-Z]{1,2}|SHO|NMS|ATS|BTR)\.?$"
 
 # Match key of descriptive references whose place follows the head ("the DPA from Luxembourg").
@@ -284,6 +291,19 @@ def find_renames(doc: Doc) -> list[tuple[Span, Span]]:
     return pairs
 
 
+def linked_aliases(doc: Doc) -> list[tuple[Span, Span]]:
+    """Names linked by an alias word outside parentheses, as legal copy writes a party's other names: "The
+    Ticket Reserve Inc. a/k/a Forward Market Media, Inc.", "Heights Finance Holding Co. f/k/a Southern Management
+    Corporation": the second name is an alias of the first (one entity, fullest name and aliases)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    pairs = []
+    for first, second in zip(ents, ents[1:], strict=False):
+        between = doc.text[first.end_char : second.start_char].strip(" ,").lower()
+        if between in LINKING_ALIAS_WORDS:
+            pairs.append((first, Span(doc, second.start, second.end, label=first.label_)))
+    return pairs
+
+
 def _holds_ent(span: Span, ents: list[Span], ent_starts: list[int]) -> bool:
     """``bool(span.ents)`` by bisection over the document's sorted entities: spaCy's ``Span.ents`` walks them all
     and keeps those from the span's start on that end inside it, stopping at the first that does not."""
@@ -333,3 +353,10 @@ def numbered_rule_matcher(vocab: Vocab) -> Matcher:
         greedy="LONGEST",
     )
     return matcher
+
+
+def rule_name(span: Span) -> str:
+    """The name of one rule a rule mention stands for: "Rules 12b-20" -> "Rule 12b-20", "Rule l0b-5" ->
+    "Rule 10b-5" (a scanned "l" for a one), "MSRB Rules G-17" -> "MSRB Rule G-17"."""
+    text = "".join("Rule" + t.whitespace_ if t.text == "Rules" else t.text_with_ws for t in span).strip()
+    return _MISREAD_ONE.sub("1", text)

@@ -120,12 +120,13 @@ NON_ORG_HEAD_PATTERN = re.compile(
     r"street|avenue|boulevard|road|lane|n\.w\.?|s\.w\.?|n\.e\.?|s\.e\.?|suite|"
     r"station|plant|reactor|refinery|headquarters|"
     r"grand prix|championships?|olympics|games|marathon|festival|awards|tournament|expo|exhibition|conference|"
+    r"cup|trophy|semi-final|final|play-offs?|"
     r"summit|oscars|baftas|grammys|emmys|electronics show|motor show|air show|trade show|"
     r"virus|disease|syndrome|"
     # legal documents and release furniture of agencies' and courts' copy ("Order Instituting Proceedings",
     # "Written Agreement", "Civil Action No", "Litigation Releases", "Attachment 2", "Monthly Installments")
     r"order|orders|agreement|releases?|complaint|judgment|decree|attachment \d*|exhibit \w*|proceedings?|"
-    r"petition|motion|docket|action no\.?|case no\.?|installments?)$|"
+    r"petition|motion|docket|action no\.?|case no\.?|release no\.?|installments?|board of directors)$|"
     r"^(order|civil action|administrative order|written agreement|consent order|final judgment) ",
     re.IGNORECASE,
 )
@@ -141,6 +142,9 @@ NON_ORG_WORDS = frozenset(
         "cease",
         "desist",
         "order",
+        "complaint",
+        "indictment",
+        "judgment",
         "oscars",
         "baftas",
         "grammys",
@@ -159,6 +163,8 @@ ROLE_TITLE_WORDS = frozenset(
         "spokesperson", "commander", "lieutenant", "sergeant", "detective", "governor", "mayor",
         # judicial and legal posts ("U.S. Magistrate Judge", "Special Litigation Counsel Hilary Axam")
         "judge", "judges", "magistrate", "counsel", "accountant",
+        # company officers as releases abbreviate them ("the company's COO")
+        "ceo", "coo", "cfo", "cto", "cio",
     }
 )  # fmt: skip
 # Letters after a person's name (British barristers and members of parliaments): "Guy Mansfield QC", "MSP".
@@ -246,7 +252,26 @@ def is_acronym_of(short: str, long: str) -> bool:
     all_initials = "".join(w[0] for w in re.split(r"[^\w]+", long) if w).upper()
     bare = _name_words(long)  # without its legal form: 'BP' ~ 'British Petroleum Co PLC'
     bare_initials = "".join(w[0] for w in bare if w not in STOP_WORDS).upper() if len(bare) > 1 else ""
-    return letters in (initials(long), all_initials, bare_initials)
+    return letters in (initials(long), all_initials, bare_initials, formless_initials(long))
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def formless_initials(text: str) -> str:
+    """Initials of every word of a name but its legal form, a leading "The" included: 'The Ticket Reserve Inc.'
+    -> 'TTR' (a company whose name starts with the article abbreviates it so)."""
+    words = [w for w in re.split(r"[^\w]+", text.replace(".", "")) if w]
+    while len(words) > 1 and fold(words[-1]) in _LEGAL_FORM_KEYS:
+        words = words[:-1]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+_LEGAL_FORM_KEYS = frozenset(form.replace(".", "").casefold() for form in LEGAL_FORMS)
+
+
+def has_legal_form(text: str) -> bool:
+    """True when a name ends in a legal form ("Acme, Inc.", "Quontic Bank Holdings Corp.", "Alava Norte S.L.")."""
+    words = [w for w in re.split(r"[^\w]+", fold(text).replace(".", "")) if w]
+    return len(words) > 1 and words[-1] in _LEGAL_FORM_KEYS
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
@@ -254,10 +279,11 @@ def is_short_form(short: str, long: str) -> bool:
     """True when ``short`` names the same organisation as ``long`` by a leading part of its words.
 
     'Nebraska Beef' ~ 'Nebraska Beef Ltd.', 'Amazon' ~ 'Amazon.com', 'Lucite' ~ 'Lucite International Inc.';
-    never on generic words alone ('Bank' !~ 'Bank of China').
+    never on generic words alone ('Bank' !~ 'Bank of China'), and never for a name that carries its own legal
+    form: 'Pedcor Financial, LLC' is a complete company name, another than 'Pedcor Financial Bancorp'.
     """
     s, lw = _name_words(short), _name_words(long)
-    if not s or len(s) >= len(lw) or lw[: len(s)] != s:
+    if not s or len(s) >= len(lw) or lw[: len(s)] != s or has_legal_form(short):
         return False
     return is_distinctive(frozenset(s) - STOP_WORDS)
 
@@ -270,6 +296,8 @@ def is_compact_form(short: str, long: str) -> bool:
     compact = "".join(sw)
     if len(compact) < MIN_COMPACT_CHARS or sw == lw or not is_distinctive(frozenset(sw) - STOP_WORDS):
         return False
+    if has_legal_form(short):  # a complete company name: all of the other, or another company
+        return "".join(lw) == compact
     return any("".join(lw[:k]) == compact for k in range(1, len(lw) + 1))
 
 

@@ -23,8 +23,11 @@ from pipeline.entities.filters import (
     context_says_no_org,
     drop_headline_fragments,
     drop_non_orgs,
+    drop_place_names,
     drop_publisher,
+    drop_roster_items,
     is_suffix_only,
+    names_a_place,
 )
 from pipeline.entities.mentions import (
     DESCRIPTOR_HEADS,
@@ -39,8 +42,10 @@ from pipeline.entities.mentions import (
     extend_to_acronym,
     find_renames,
     law_descriptor_matcher,
+    linked_aliases,
     lower_ids,
     numbered_rule_matcher,
+    rule_name,
     split_coordinated,
     trim_mention,
 )
@@ -85,6 +90,8 @@ KEPT_LABELS = {
 PARTY_LABELS = frozenset({"NORP", "PERSON"})
 # Political unions the NER calls organisations; in this domain they are places, not parties.
 SUPRANATIONAL = frozenset({"european union", "eu", "e u"})
+# Words of a municipality's formal name ("City of Rolling Fork", "Town of Hempstead").
+MUNICIPAL_WORDS = frozenset({"city", "town", "village", "borough", "county", "municipality", "township"})
 # Heads of a unit of an authority ("FBI's Detroit Field Office", "Antitrust Division's Chicago Office").
 UNIT_HEADS = frozenset({"office", "division", "section", "branch", "unit", "directorate", "team", "force"})
 
@@ -169,6 +176,7 @@ class EntityResolver:
         self._house: dict[str, str] = {}  # house short forms of the document being typed (see _house_heads)
         self._countries: set[str] = set()  # countries the document being typed names (_by_document_country)
         self._non_org_short_forms: set[str] = set()  # short forms defined for a non-organisation (mentions)
+        self._place_names: set[str] = set()  # names the document shows as places ("Dunkirk, New York")
         # The gazetteer is immutable once loaded, so its answers for a name can be memoised.
         self._lookup = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.lookup)
         self._country_code = lru_cache(maxsize=NAME_CACHE_SIZE)(gazetteer.country_code)
@@ -325,6 +333,8 @@ class EntityResolver:
                 if label == "ORG" and (
                     names_no_organisation(name) or context_says_no_org(trimmed, is_region=self._is_region)
                 ):
+                    if names_a_place(trimmed, is_region=self._is_region, named_only=True):
+                        self._place_names.add(name)  # "Dunkirk, New York": the name is a place everywhere
                     return None
                 if generic_alone(name) or name.lower() in DESCRIPTOR_HEADS or name in self._non_org_short_forms:
                     return None  # "the DPA", "the regulator": a description without its country names no one
@@ -351,7 +361,7 @@ class EntityResolver:
         """
         text = doc.text if text is None else text
         words = lower_ids(doc)
-        renames = find_renames(doc)
+        renames = find_renames(doc) + linked_aliases(doc)
         money, conversions, amounts = self._money(doc, currency=currency, text=text)
         grammar = money + conversions
 
@@ -384,11 +394,19 @@ class EntityResolver:
             for _, start, end in self.rule_matcher(doc)
             if not any(t.ent_type_ == "LAW" and t.ent_kb_id_ for t in doc[start:end])  # "Rule 10b-5" is known
         ]
+        rule_names = {(r.start, r.end): rule_name(r) for r in rules}  # "Rule l0b-5" is "Rule 10b-5"
         ruled = {i for r in rules for i in range(r.start, r.end)}
         ents = [e for e in doc.ents if kept_ent(e) and not any(i in ruled for i in range(e.start, e.end))]
         self._house = self._house_heads(ents)
         # "Apple Card Monthly Installments (ACMI)": the short form of what is no organisation is none either
         self._non_org_short_forms = {inner.text for outer, inner in renames if names_no_organisation(outer.text)}
+        self._place_names = {  # "the City of Rolling Fork": "Rolling Fork" is the town
+            doc[e.start + i + 2 : e.end].text
+            for e in ents
+            if e.label_ == "GPE"
+            for i in (int(e[0].lower_ == "the"),)
+            if len(e) > i + 2 and e[i].lower_ in MUNICIPAL_WORDS and e[i + 1].lower_ == "of"
+        }
         self._countries = {
             code for e in ents if e.label_ in ("GPE", "NORP") and (code := self._country_code(e.text)) is not None
         }
@@ -401,7 +419,8 @@ class EntityResolver:
         base += [outer for outer, _ in renames if not outer.doc[outer.start].ent_type_]
         typed: list[Span] = []
         # "Regulation B." at a sentence end: the tokenizer keeps the full stop on the letter
-        repaired = {(r.start, r.end): r.text.rstrip(".") for r in rules if r.text.endswith(".")}
+        repaired = {(r.start, r.end): rule_names[(r.start, r.end)].rstrip(".") for r in rules}
+        repaired = {key: name for key, name in repaired.items() if name != doc[key[0] : key[1]].text}
         for office in find_district_offices(text, is_place=self._is_us_place):
             span = doc.char_span(office.start, office.end, "REGULATOR", kb_id=office.kb_id, alignment_mode="expand")
             if span is not None:  # first, so that it wins over an NER span of the same length
@@ -495,5 +514,7 @@ class EntityResolver:
         clusters = self.cluster(doc, spans, renames, repaired=repaired, amounts=amounts, currency=currency, text=text)
         relabelled = {(m.start, m.end): m for c in clusters for m in c.mentions}
         doc.ents = [relabelled.get((s.start, s.end), s) for s in spans]  # "Meredith" (ORG) joined a PERSON
-        doc._.entities = drop_non_orgs(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
+        clusters = drop_place_names(clusters, self._place_names)
+        kept = drop_roster_items(drop_publisher(drop_headline_fragments(clusters, doc, text=text)), doc)
+        doc._.entities = drop_non_orgs(kept, doc)
         return doc

@@ -218,6 +218,25 @@ LEDE_NEWS = {
 }
 
 
+# A litigation release opens with its case captions ("SEC v. A, et al., Civil Action No. 1:18-cv-1 (N.D. Cal.)"),
+# on a line of their own; the sentence splitter cuts them at "No." and "et al.,". The lede is the first sentence
+# after them.
+CAPTION_LINE = re.compile(r"\bv\.\s")
+# A lede that reports a suit being brought ("the Commission today charged X", "On May 1, 2019, the SEC filed a
+# complaint against X"): its day is the filing of the suit against the parties it names, however the story ends.
+# A participle that describes a suit ("to settle a lawsuit filed by the department") reports no filing.
+FILING_LEDE = re.compile(r"\b(charg(ed|es)|fil(ed|es)|sued|sues)\b(?!\s+by\b)", re.IGNORECASE)
+
+
+def body_sentences(doc: Doc, sents: list) -> list[int]:
+    """Indexes of the body's sentences after the case captions that open it, if any."""
+    text_start = doc._.text_start or 0
+    first_line = doc.text[text_start:].split("\n", 1)[0]
+    opening = text_start + len(first_line) if CAPTION_LINE.search(first_line) else text_start
+    body = [i for i, s in enumerate(sents) if s.start_char >= opening]
+    return body or [i for i, s in enumerate(sents) if s.start_char >= text_start]
+
+
 def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
     """An action reported as happening 'today', or as the news of the article's lede, with no date of its own
     happened on the publication date: news reports the day's action first ("X has agreed to pay $N", "The
@@ -228,19 +247,25 @@ def dates_of_announcements(events: list[Draft], doc: Doc, sents: list) -> None:
     dated_lede = lede_date(doc, sents)
     if dated_lede is not None:
         sent_no, value, parties = dated_lede
+        filing = FILING_LEDE.search(sents[sent_no].text) is not None
         for ev in events:
-            news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
-            if not ev.date and news and ev.anchors() & parties:
+            # a suit's day is its filing: a lede that dates a judgment or an order does not date the suit
+            news = ev.type != "LAWSUIT" and ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
+            if not ev.date and (news or (filing and ev.type == "LAWSUIT")) and ev.anchors() & parties:
                 ev.set_date(value, rule="lede_date", sentence=sent_no)
     published = news_day(doc)
     if not published:
         return
-    text_start = doc._.text_start or 0
-    body = [i for i, s in enumerate(sents) if s.start_char >= text_start]
+    body = body_sentences(doc, sents)
     lede = body[0] if body else None
     lede_today = lede is not None and TODAY.search(sents[lede].text) is not None
+    filed_today = lede_today and lede is not None and FILING_LEDE.search(sents[lede].text) is not None
+    lede_parties = _named_in(doc, sents[lede]) if filed_today and lede is not None else set()
     for ev in events:
         if ev.date:
+            continue
+        if ev.type == "LAWSUIT" and ev.anchors() & lede_parties:  # "The Commission today charged X ..."
+            ev.set_date(published, rule="publication_date")
             continue
         news = ev.type in LEDE_NEWS and ev.status in LEDE_NEWS[ev.type]
         # a suit reported as settled or decided "today" was filed before
@@ -255,19 +280,34 @@ LEDE_OPENERS = frozenset({"on"})
 LEDE_SENTENCES = 3  # a release may open with a caption and header lines before its lede
 
 
+# "The Commission announced today that, on January 8, 2018, the court entered ...": the announcement's clause
+# opens with the action's day, as a lede that opens with "On January 8, 2018, ..." does.
+REPORTED_OPENERS = frozenset({"that"})
+REPORTED_GAP_TOKENS = 2  # "that, on", "that on"
+
+
+def _dates_the_lede(doc: Doc, sent: Span, start: int) -> bool:
+    """True when the date mention at token ``start`` opens the lede's action: the sentence's first words ("On
+    October 23, 2024, the Bureau issued ...") or the reported clause ("announced today that, on ...")."""
+    if start == sent.start + 1 and doc[sent.start].lower_ in LEDE_OPENERS:
+        return True
+    if start - 1 <= sent.start or doc[start - 1].lower_ not in LEDE_OPENERS:
+        return False
+    before = [t.lower_ for t in doc[max(start - 2 - REPORTED_GAP_TOKENS, sent.start) : start - 1] if not t.is_punct]
+    return bool(before) and before[-1] in REPORTED_OPENERS
+
+
 def lede_date(doc: Doc, sents: list) -> tuple[int, str, set[int]] | None:
     """(sentence, date, parties) of the first body sentence that opens by dating its action ("On October 23,
     2024, the Bureau issued an order against Apple Inc."): the sentence, its day and the entities it names."""
     clusters = doc._.entities or []
-    text_start = doc._.text_start or 0
-    body = [n for n, s in enumerate(sents) if s.start_char >= text_start][:LEDE_SENTENCES]
-    for n in body:
+    for n in body_sentences(doc, sents)[:LEDE_SENTENCES]:
         sent = sents[n]
         for idx, cluster in enumerate(clusters):
             if cluster.type != "DATE" or not isinstance(cluster.value, str) or len(cluster.value) != len("2019-03-03"):
                 continue
             for m in cluster.mentions:
-                if m.start == sent.start + 1 and doc[sent.start].lower_ in LEDE_OPENERS:
+                if _dates_the_lede(doc, sent, m.start):
                     parties = {
                         i
                         for i, c in enumerate(clusters)
@@ -275,3 +315,22 @@ def lede_date(doc: Doc, sents: list) -> tuple[int, str, set[int]] | None:
                     }
                     return n, cluster.value, parties
     return None
+
+
+def _named_in(doc: Doc, sent: Span) -> set[int]:
+    """The entities with a mention in the sentence."""
+    clusters = doc._.entities or []
+    return {i for i, c in enumerate(clusters) if any(sent.start <= m.start < sent.end for m in c.mentions)}
+
+
+def day_of_sentence(sent: Span, index: DocIndex) -> str | None:
+    """The one day a sentence names other than the news day ("The Commission today announced that on December
+    28, 2001, the court entered a Final Judgment"), else None."""
+    days = {
+        str(index.clusters[i].value)
+        for i in index.in_sentence(sent, frozenset({"DATE"}))
+        if isinstance(index.clusters[i].value, str) and len(str(index.clusters[i].value)) == len("2001-12-28")
+    }
+    if len(days) > 1:
+        days.discard(news_day(index.doc) or "")
+    return days.pop() if len(days) == 1 else None

@@ -75,6 +75,7 @@ class Draft:
     role_rules: dict[tuple[str, int], str] = field(default_factory=dict)  # (role, entity) -> rule
     status_rule: str | None = None
     status_sentence: int | None = None  # the sentence whose cue gave ``status``
+    status_fixed: bool = False  # ``status`` read from the document's structure (a listing), not from cues
     date_rule: str | None = None
 
     def add(self, role: str, indexes: Iterable[int]) -> None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from models import EVENT_ROLES
 from pipeline.events.captions import caption_suits, replace_caption_drafts
-from pipeline.events.dates import mention_date
+from pipeline.events.dates import day_of_sentence, mention_date
 from pipeline.events.drafts import (
     ACTOR_ROLE,
     ACTOR_TYPES,
@@ -39,6 +39,7 @@ from pipeline.events.drafts import (
 )
 from pipeline.events.genre import house_form, read_release
 from pipeline.events.lexicon import Lexicon, cue_spans, load_lexicon, may_hold_event
+from pipeline.events.listings import listing_events, replace_listed_drafts
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
@@ -54,14 +55,17 @@ from pipeline.events.syntax import (
     verb_trigger_roles,
 )
 from pipeline.events.triggers import (
+    CONSENT_LOOKBACK_SENTENCES,
     FILED_NOUNS,
     consent_to_judgment,
+    consented_instrument,
     credit_line,
     criminal_charge,
     faced_only,
     filed_with_agency,
     hypothetical,
     modality,
+    owed_probe,
     unrealised,
 )
 from pipeline.text import parse_units
@@ -309,6 +313,8 @@ class EventExtractor:
                     if (c.dep_ == "appos" or head_word) and (sent.start + c.i) in index.token_cluster:
                         idx = index.token_cluster[sent.start + c.i]
                         break
+            if idx is None and not actor and t.lemma_.lower() in self.lexicon.aspect_nouns:
+                idx = self._aspect_owner(t, sent, index)  # "a probe into Microsoft's licensing practices"
             if idx is not None and index.type_of(idx) == "MONEY":
                 # "fined Enea S.A. EUR 30,000": the parse makes the amount the object and hangs the party on it
                 named = [
@@ -335,6 +341,20 @@ class EventExtractor:
                     inferred.setdefault(idx, rule)
         return out
 
+    @staticmethod
+    def _aspect_owner(tok: Token, sent: Span, index: DocIndex) -> int | None:
+        """Whose conduct an action is about: 'the activities of Jack Abramoff', 'Microsoft's licensing practices',
+        'the conduct of Acme executives' (the entity named as possessor or in the 'of' phrase, or its compound)."""
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        owners += [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        for owner in owners:
+            for t in (owner, *(c for c in owner.children if c.dep_ == "compound")):
+                if (sent.start + t.i) in index.token_cluster:
+                    return index.token_cluster[sent.start + t.i]
+        return None
+
     def _antecedent(self, tok: Token, sent: Span, index: DocIndex) -> int | None:
         lex = self.lexicon
         lower, lemma = tok.lower_, tok.lemma_.lower()
@@ -351,15 +371,25 @@ class EventExtractor:
         if lower in PRONOUNS_PERSON:
             return index.before(here, frozenset({"PERSON"}), window_start=window_start)
         if lemma in lex.org_anaphors and dets & DEFINITE:
-            return index.before(here, frozenset({"ORG"}), window_start=window_start)
+            found = index.before(here, frozenset({"ORG"}), window_start=window_start)
+            if found is None and index.sentence_of(sent.start) == index.sentence_of(index.body_start):
+                # a lede describes its party before naming it: "The US movie industry has launched legal action
+                # ... The Motion Picture Association of America wants to stop ..."
+                found = self._named_next(sent, index)
+            return found
         if lemma in lex.regulator_anaphors and dets & DEFINITE:
             return index.before(here, frozenset({"REGULATOR"}), window_start=window_start)
         if lemma in lex.org_anaphors and dets & INDEFINITE:
             # News ledes name the party after describing it: "A Dutch consumer group has sued ... The SDBN says"
-            sent_no = index.sentence_of(sent.start)
-            sents = index.sents
-            if sent_no + 1 < len(sents):
-                return index.first_in(sents[sent_no + 1], frozenset({"ORG"}))
+            return self._named_next(sent, index)
+        return None
+
+    @staticmethod
+    def _named_next(sent: Span, index: DocIndex) -> int | None:
+        """The first company the sentence after ``sent`` names."""
+        sent_no = index.sentence_of(sent.start)
+        if sent_no + 1 < len(index.sents):
+            return index.first_in(index.sents[sent_no + 1], frozenset({"ORG"}))
         return None
 
     def extract(self, doc: Doc, parsed: list[tuple[Span, Doc]]) -> list[Draft]:
@@ -386,6 +416,7 @@ class EventExtractor:
         if not any(d.type == "LAWSUIT" and d.anchors() for d in drafts):
             drafts += reliefs
         drafts = replace_caption_drafts(drafts, caption_suits(doc, index))  # "SEC v. A, B and C, No. ..."
+        drafts = replace_listed_drafts(drafts, listing_events(doc, index))  # "Written Agreement dated ..."
         fill_terms_from_lede(drafts, index)  # "issued an order against X ... The order requires X to pay $N"
         add_pleading_details(drafts, parsed, index, resolve=lambda t, s, ix: self._resolve(t, s, ix, actor=False))
         return finish_events(drafts, doc, index, lexicon=self.lexicon, min_confidence=self.min_confidence)
@@ -408,10 +439,13 @@ class EventExtractor:
         if modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
             return None  # sought, planned or negated: not reported as taken
         faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
-        if faced or criminal_charge(tok):
+        if faced or criminal_charge(tok) or (etype == "INVESTIGATION" and owed_probe(tok)):
             return None
         sent_no = index.sentence_of(sent.start)
         draft = Draft(type=etype, sentences=[sent_no])
+        earlier = self._instrument_sentence(tok, sent_no, index) if etype == "SETTLEMENT" else None
+        if earlier is not None:  # "The court entered a Final Judgment against X. X consented to the Final Judgment"
+            draft.sentences.insert(0, earlier)
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         found: dict[int, str] = {}  # entity -> the inference that resolved it ('' when named outright)
@@ -475,9 +509,26 @@ class EventExtractor:
         for role, idxs in ((ACTOR_ROLE[etype], actor), (PATIENT_ROLE[etype], patient)):
             draft.role_rules.update({(role, i): found[i] for i in idxs if found.get(i)})
         self._arguments(draft, tok, sent, sdoc, index)
+        if earlier is not None and draft.date is None:
+            value = day_of_sentence(index.sents[earlier], index)
+            draft.set_date(value, sentence=earlier if value else None)
         if not draft.anchors():
             draft.confidence = CONFIDENCE_FALLBACK
         return draft
+
+    @staticmethod
+    def _instrument_sentence(tok: Token, sent_no: int, index: DocIndex) -> int | None:
+        """The sentence just before that names the definite judgment or order a party consents to."""
+        lemma = consented_instrument(tok)
+        if lemma is None:
+            return None
+        for n in range(sent_no - 1, max(sent_no - 1 - CONSENT_LOOKBACK_SENTENCES, -1), -1):
+            sent = index.sents[n]
+            if sent.start < index.body_start:
+                return None
+            if any(t.lower_ == lemma for t in sent):
+                return n
+        return None
 
     def _clause_subjects(self, tok: Token, sent: Span, index: DocIndex) -> list[int]:
         """Who a probe is about when the parse gives it no object: the subject of the clause it examines.

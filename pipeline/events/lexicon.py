@@ -64,6 +64,7 @@ class Lexicon:
     status_nouns: dict[str, re.Pattern[str]]  # event type -> the nouns that name such an event
     class_action_cues: tuple[str, ...]
     org_anaphors: frozenset[str]
+    aspect_nouns: frozenset[str]  # what of a party an action is about: "the practices of X", "X's conduct"
     regulator_anaphors: frozenset[str]
     breach_cues: tuple[str, ...]
 
@@ -104,6 +105,7 @@ def load_lexicon() -> Lexicon:
         status_nouns={k: re.compile(v) for k, v in statuses["_event_nouns"].items() if not k.startswith("_")},
         class_action_cues=tuple(raw["class_action_cues"]),
         org_anaphors=frozenset(raw["org_anaphors"]),
+        aspect_nouns=frozenset(raw["aspect_nouns"]),
         regulator_anaphors=frozenset(raw["regulator_anaphors"]),
         breach_cues=tuple(raw["breach_cues"]),
     )

@@ -55,6 +55,8 @@ def _cue_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> No
     one before every event (a headline, a lede that gives the outcome first: "Kidman has won a restraining
     order ... She took action against ...") speaks of the nearest event after it."""
     for ev in events:
+        if ev.status_fixed:
+            continue
         ev.set_status(None)
         for s in ev.sentences:
             _raise_status(ev, cue_status(ev.type, texts[s], lexicon), sentence=s)
@@ -63,7 +65,7 @@ def _cue_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> No
         if n in evidence:
             continue
         cues = {etype: cue_status(etype, text, lexicon) for etype in {ev.type for ev in events}}
-        cued = [ev for ev in events if cues[ev.type]]
+        cued = [ev for ev in events if cues[ev.type] and not ev.status_fixed]
         named = [ev for ev in cued if lexicon.status_nouns[ev.type].search(text)]
         cued = named or cued  # "Acme is appealing the fine": the fine, not the suit reported since
         before = [ev for ev in cued if ev.sentences[0] < n]

@@ -204,6 +204,20 @@ def expand_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Verb forms the parser uses as prepositions that list the parts of a sum: "ordered him to pay $945,078, including
+# $620,078 in disgorgement and a $325,000 civil penalty": the penalty is paid, not included.
+LISTING_PREPS = frozenset({"include"})
+
+
+def _lists_a_sum(token: Token) -> bool:
+    """'including $620,078 in disgorgement and ...': a verb form used as a preposition whose object is an amount."""
+    return (
+        token.dep_ == "prep"
+        and token.lemma_ in LISTING_PREPS
+        and any(c.dep_ == "pobj" and c.like_num for c in token.children)
+    )
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a noun trigger, climbing through prepositions and objects."""
     cur = token
@@ -213,7 +227,7 @@ def governing_verb(token: Token) -> Token | None:
         if cur.dep_ not in CLIMB_DEPS and cur.dep_ not in SUBJECT_DEPS:
             return cur.head if cur.head.pos_ in ("VERB", "AUX") and cur.head != cur else None
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and not _lists_a_sum(cur):
             return cur
     return None
 

@@ -255,3 +255,46 @@ def modality(etype: str, tok: Token, verb: Token | None, *, actor_verbs: frozens
         if first == tok or first.lemma_.lower() in actor_verbs:
             return "negated"
     return None
+
+
+# A probe that a party owes others is conduct, not enforcement: "failed to conduct reasonable investigations of
+# consumer disputes", "failing to investigate errors properly", "agreed to investigate disputes submitted by
+# consumers". Either the trigger is what a party failed to do, or what it examines is a customer's dispute.
+FAILURE_WORDS = frozenset({"fail", "failure", "neglect", "omit"})
+OWED_OBJECTS = frozenset({"dispute", "error"})
+
+
+def owed_probe(tok: Token) -> bool:
+    """An investigation that is a party's duty to its customers, not an authority's probe of a party."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "into") for o in p.children]
+    if any(o.lemma_.lower() in OWED_OBJECTS for o in objects):
+        return True
+    # "failed to investigate", "failure to investigate", "failed to conduct investigations" (but not "failed to
+    # cooperate with the investigation": the probe is another's)
+    done = tok.head if tok.pos_ != "VERB" and tok.dep_ == "dobj" else tok
+    return done.dep_ in ("xcomp", "acl") and done.head.lemma_.lower() in FAILURE_WORDS
+
+
+# "X consented to the Final Judgment", "consented to the entry of the Order": a definite instrument that the
+# party consents to is the one the release reported just before ("the court entered a Final Judgment against
+# X"); that sentence reports the same settlement, with its status and date.
+CONSENT_LOOKBACK_SENTENCES = 3
+
+
+def consented_instrument(tok: Token) -> str | None:
+    """The lemma of the definite judgment, order or decree a consent trigger takes ('the Final Judgment')."""
+    if not consent_to_judgment(tok):
+        return None
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "to":
+            continue
+        for obj in (o for o in p.children if o.dep_ == "pobj"):
+            if obj.lemma_.lower() == "entry":  # "the entry of the Final Judgment"
+                obj = next(  # noqa: PLW2901
+                    (g for q in obj.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children), obj
+                )
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+                lemma = obj.lemma_.lower()
+                return lemma if lemma in CONSENTED_INSTRUMENTS - {"entry", "issuance"} else None
+    return None

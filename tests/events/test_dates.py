@@ -196,3 +196,40 @@ def test_news_day_is_read_once_per_document() -> None:
     assert news_day(doc) == "2019-03-03"
     doc.user_data[NEWS_DAY_KEY] = "cached"
     assert news_day(doc) == "cached"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # the captions open the release; the lede after them dates the filing, settled or not
+        (
+            "Securities and Exchange Commission v. Jane Roe, et al., Civil Action No. 5:19-cv-01234 (N.D. Cal.)\n"
+            "On June 3, 2019, the Securities and Exchange Commission charged Acme Widgets Inc. and its founder "
+            "Jane Roe with fraud. Acme Widgets Inc. and Jane Roe have agreed to settle the charges.",
+            "2019-06-07",
+            "2019-06-03",
+        ),
+        (
+            "Securities and Exchange Commission v. Jane Roe, et al., Civil Action No. 5:19-cv-01234 (N.D. Cal.)\n"
+            "The Securities and Exchange Commission today charged Acme Widgets Inc. and its founder Jane Roe "
+            "with fraud. Acme Widgets Inc. and Jane Roe have agreed to settle the charges.",
+            "2019-06-07",
+            "2019-06-07",
+        ),
+    ],
+)
+def test_lede_after_captions_dates_the_suit_and_its_settlement(extractor, text, published, date):
+    record = run(extractor, text, published=published)
+    assert dates_of(record, "LAWSUIT") == [date]
+    assert date in dates_of(record, "SETTLEMENT")
+
+
+def test_reported_clause_dates_the_action_not_the_announcement(extractor):
+    text = (
+        "Securities and Exchange Commission v. John Doe, et al., No. 3:16-cv-00270 (D. Nev.)\n"
+        "The Securities and Exchange Commission announced today that, on January 8, 2018, the court entered a "
+        "final judgment on consent against John Doe. John Doe consented to the entry of the final judgment."
+    )
+    record = run(extractor, text, published="2018-01-09")
+    assert dates_of(record, "SETTLEMENT") == ["2018-01-08"]
+    assert "2018-01-08" not in dates_of(record, "LAWSUIT")  # a suit's day is its filing, not the judgment's

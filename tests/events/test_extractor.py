@@ -372,3 +372,42 @@ def test_a_suit_settled_in_a_deal_gives_a_settlement_of_its_parties(extractor):
     assert len(settlements) == 1
     assert role_names(record, settlements[0], "defendant") == {"Michael Mann"}
     assert role_names(record, settlements[0], "claimant") == {"Charles Evans"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "role", "party"),
+    [
+        ("The European Commission opened an investigation into the business practices of Google.",
+         "INVESTIGATION", "target", "Google"),
+        ("The FTC launched a probe into Microsoft's licensing practices.", "INVESTIGATION", "target", "Microsoft"),
+        ("Prosecutors are investigating the conduct of Acme Corp executives.", "INVESTIGATION", "target", "Acme Corp"),
+        ("He was charged in connection with the investigation into the activities of lobbyist John Doe.",
+         "INVESTIGATION", "target", "John Doe"),
+    ],
+)  # fmt: skip
+def test_action_about_a_partys_conduct_names_the_party(extractor, text, etype, role, party):
+    record = run(extractor, text)
+    events = events_of_type(record, etype)
+    assert len(events) == 1
+    assert party in role_names(record, events[0], role)
+
+
+def test_penalty_listed_in_a_sum_is_the_payers(extractor):
+    text = (
+        "The final judgment against John Doe ordered him to pay $945,078, including $620,078 in disgorgement "
+        "and a $325,000 civil penalty."
+    )
+    record = run(extractor, text)
+    fines = events_of_type(record, "FINE")
+    assert len(fines) == 1
+    assert "John Doe" in role_names(record, fines[0], "target")
+
+
+def test_instruments_listed_in_a_count_are_no_settlement(extractor):
+    text = "The department is enforcing 19 agreements with police agencies, including 14 consent decrees."
+    assert events_of_type(run(extractor, text), "SETTLEMENT") == []
+
+
+def test_person_named_to_head_a_probe_is_not_its_target(extractor):
+    record = run(extractor, "John Smith was named head of the investigation into Widget Ltd.")
+    assert all("John Smith" not in role_names(record, e, "target") for e in record.events)

@@ -174,3 +174,25 @@ def test_order_terms_take_the_parties_the_lede_names(extractor, text, targets):
     fines = events_of_type(record, "FINE")
     assert fines
     assert targets <= set().union(*(role_names(record, f, "target") for f in fines))
+
+
+def test_lede_describes_its_party_before_naming_it(extractor):
+    from tests.events.test_extractor import events_of_type, role_names, run
+
+    text = (
+        "The music industry has launched legal action against people who share songs online. "
+        "The Recording Industry Association of America said the suits target large uploaders."
+    )
+    record = run(extractor, text)
+    suits = events_of_type(record, "LAWSUIT")
+    assert len(suits) == 1
+    assert "Recording Industry Association of America" in role_names(record, suits[0], "plaintiff")
+
+
+def test_definite_description_later_in_the_story_keeps_its_antecedent(extractor):
+    from tests.events.test_extractor import events_of_type, role_names, run
+
+    text = "Acme Corp makes widgets. The company was sued by Widget Ltd on Monday. Beta Inc said nothing."
+    record = run(extractor, text)
+    suits = events_of_type(record, "LAWSUIT")
+    assert [role_names(record, s, "defendant") for s in suits] == [{"Acme Corp"}]

@@ -223,3 +223,15 @@ def test_a_suit_settled_by_a_reported_settlement_is_an_inferred_status(lexicon):
     settlement = Draft(type="SETTLEMENT", sentences=[1], roles={"claimant": [1], "defendant": [2]})
     assign_statuses([suit, settlement], ["the agency sued acme.", "acme agreed to pay $5 million."], lexicon)
     assert (suit.status, suit.status_rule) == ("settled", "carried_status")
+
+
+def test_consent_to_the_judgment_entered_before_is_approved_on_its_day(extractor):
+    from tests.events.test_extractor import events_of_type, run
+
+    text = (
+        "The Securities and Exchange Commission today announced that on March 3, 2015, Judge Jane Roe of the "
+        "United States District Court for the District of Oregon entered a Final Judgment against John Doe. "
+        "Mr. Doe consented to the Final Judgment without admitting or denying the allegations."
+    )
+    settlements = events_of_type(run(extractor, text, published="2015-03-10"), "SETTLEMENT")
+    assert [(s.status, s.date) for s in settlements] == [("approved", "2015-03-03")]

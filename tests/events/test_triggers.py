@@ -84,6 +84,10 @@ def test_consent_to_a_judgment_or_order_settles(parse, sentence, consents):
         "The Federal Reserve Board issued an enforcement action against Citigroup to address risk management "
         "deficiencies.",
         "Microsoft entered into a written agreement with Intel to supply chips.",
+        # a probe the party owes its customers is conduct, not enforcement
+        "Acme Bank failed to conduct reasonable investigations of consumer disputes.",
+        "Acme Bank violated the rule by failing to investigate errors properly.",
+        "Acme Bank agreed to investigate disputes submitted by its customers.",
     ],
 )
 def test_look_alikes_by_modality_and_sense_yield_no_event(extractor, text):
