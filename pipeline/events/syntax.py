@@ -337,6 +337,9 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         # "the outburst landed the network a fine", "earned him a fine": the subject is the cause, the dative
         # the party
         roles.patient += children(verb, "dative")
+    elif subj is not None and verb.lemma_ == "have" and _against_named(noun):
+        # "Acme has a suit pending against Widget": the party that has an action against another brings it
+        roles.actor.append(subj)
     elif subj is not None and verb.lemma_ in PRESIDING_VERBS:
         pass  # "Lord X, who chaired the inquiry": the person presiding is neither the body nor the party probed
     elif subj is not None:
@@ -355,6 +358,13 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_ in ACCUSING_VERBS:
             roles.patient += children(clause, "dobj")
     return roles
+
+
+def _against_named(noun: Token) -> bool:
+    """A named party (no pronoun) that the action is against: 'a suit against X', 'a suit pending against X'."""
+    against = prep_objects(noun, {"against"})
+    against += [o for c in noun.children if c.dep_ in ("acl", "amod") for o in prep_objects(c, {"against"})]
+    return bool(against) and all(o.pos_ != "PRON" for o in against)
 
 
 def claimed_subjects(verb: Token) -> list[Token]:
