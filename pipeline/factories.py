@@ -13,16 +13,17 @@ from spacy.tokens import Doc
 from pipeline.entities import CompanyNames, EntityResolver, MentionPropagator
 from pipeline.events import EventExtractor
 from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
+from pipeline.settings import DEFAULT_SETTINGS
 from pipeline.text import NewlineSentences
 
 
 @Language.factory(
     "newspipe_sentences",
     assigns=["token.is_sent_start"],
-    default_config={},
+    default_config={"max_tokens": DEFAULT_SETTINGS.max_sentence_tokens},
 )
-def make_sentences(nlp: Language, name: str) -> NewlineSentences:
-    return NewlineSentences(name)
+def make_sentences(nlp: Language, name: str, max_tokens: int) -> NewlineSentences:
+    return NewlineSentences(name, max_tokens=max_tokens)
 
 
 @Language.factory(

@@ -24,9 +24,10 @@ GLUED_SENTENCE_INFIX = r"(?:(?<=[a-z]{2})|(?<=\b\d{4})|(?<=\)))\.(?=[A-Z][a-z])"
 GLUED_ITEM_INFIX = r"(?<=[a-z0-9]);(?=[A-Z])|(?<=[A-Za-z0-9])\)(?=\.[A-Z][a-z])"
 # A run of punctuation glued to a word ("((((((Acme", "Acme]]]]]]]]") is one token: spaCy peels affixes one
 # character at a time and searches the rest of the string again for each, which costs the square of the run
-# (8,000 brackets took 10 s). The lookbehind lets the suffix match start only where the run starts.
-PUNCT_RUN_PREFIX = r"[^\w\s]{8,}"
-PUNCT_RUN_SUFFIX = r"(?<![^\w\s])[^\w\s]{8,}"
+# (8,000 brackets took 10 s). The lookbehind lets the suffix match start only where the run starts. The run's
+# least length is ``Settings.punct_run_length``.
+PUNCT_RUN_PREFIX = r"[^\w\s]{{{length},}}"
+PUNCT_RUN_SUFFIX = r"(?<![^\w\s])[^\w\s]{{{length},}}"
 
 
 def _load_model() -> Language:
@@ -41,10 +42,12 @@ def build_nlp(*, settings: Settings = DEFAULT_SETTINGS) -> Language:
     infixes = list(nlp.Defaults.infixes or ()) + [GLUED_SENTENCE_INFIX, GLUED_ITEM_INFIX]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.prefix_search = compile_prefix_regex([PUNCT_RUN_PREFIX, *(nlp.Defaults.prefixes or ())]).search
-    tokenizer.suffix_search = compile_suffix_regex([PUNCT_RUN_SUFFIX, *(nlp.Defaults.suffixes or ())]).search
+    prefix_run = PUNCT_RUN_PREFIX.format(length=settings.punct_run_length)
+    suffix_run = PUNCT_RUN_SUFFIX.format(length=settings.punct_run_length)
+    tokenizer.prefix_search = compile_prefix_regex([prefix_run, *(nlp.Defaults.prefixes or ())]).search
+    tokenizer.suffix_search = compile_suffix_regex([suffix_run, *(nlp.Defaults.suffixes or ())]).search
     nlp.add_pipe("sentencizer", before="ner")
-    nlp.add_pipe("newspipe_sentences", after="sentencizer")
+    nlp.add_pipe("newspipe_sentences", after="sentencizer", config={"max_tokens": settings.max_sentence_tokens})
     build_gazetteer_component(nlp, before="ner")
     nlp.add_pipe("newspipe_company_names", before="ner")
     nlp.add_pipe("newspipe_entity_resolver", after="ner")
