@@ -44,6 +44,8 @@ def test_sentence_docs_equal_spacy_as_doc(extractor) -> None:
             (e.start, e.end, e.label_, e.kb_id_) for e in slow.ents
         ]
         assert (fast.tensor == slow.tensor).all()
+        assert fast.vector.dtype == slow.vector.dtype and fast.vector.tolist() == slow.vector.tolist()
+        assert fast.vector_norm == slow.vector_norm
 
 
 def test_holds_ent_equals_span_ents(extractor) -> None:
