@@ -42,11 +42,19 @@ SETTINGS_FLAGS: dict[str, str] = {
     "min_event_confidence": "events below this confidence are dropped",
     "max_seconds_per_article": "time budget of one article in seconds; an article over it is stopped and reported "
     "with stage timeout",
+    "max_seconds_worker_start": "seconds a fresh worker process may take to load the model before the run gives up",
 }
 
 #: Settings flags that must be above zero (a usage error otherwise).
 POSITIVE_FLAGS = frozenset(
-    {"max_text_bytes", "max_sentence_tokens", "punct_run_length", "batch_size", "max_seconds_per_article"}
+    {
+        "max_text_bytes",
+        "max_sentence_tokens",
+        "punct_run_length",
+        "batch_size",
+        "max_seconds_per_article",
+        "max_seconds_worker_start",
+    }
 )
 
 

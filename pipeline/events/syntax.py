@@ -440,7 +440,7 @@ def _span_as_doc(span: Span, arrays: _DocArrays) -> Doc:
         doc.vector = span.vector
         doc.vector_norm = span.vector_norm
     else:  # what span.vector gives without a vector lookup per token: a model without vectors has only zeros
-        doc.vector = numpy.zeros((source.vocab.vectors_length,), dtype="f")
+        copy.vector = numpy.zeros((source.vocab.vectors_length,), dtype="f")
         doc.vector_norm = 0.0
     doc.tensor = source.tensor[span.start : span.end]
     for key, value in source.cats.items():
