@@ -10,8 +10,8 @@ the parser itself; its lemmatizer builds a Token and a morphology object per tok
   Python; every other pattern (the few of two tokens) stays in a ``Matcher`` of its own. The matches are sorted
   as the ruler sorts them and applied by the ruler itself.
 - :class:`FastLemmatizer` reads each token's text, part of speech and morphology as one array and asks the
-  model's lemmatizer once per distinct triple (what its own cache is keyed on); the lemmas are written back as
-  one array.
+  model's lemmatizer once per distinct triple (the key of its own memo); the lemmas are written back as one
+  array. The model's index of known words (lists, searched for each candidate form) becomes sets.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from spacy.tokens import Doc
 # indexed by the first of them it names a needed value of.
 LOOKUP_KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 LOOKUP_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
-# Distinct (text, part of speech, morphology) lemmas kept before the memo starts again (bounds memory).
-MAX_LEMMAS = 500_000
+# Distinct (text, part of speech, morphology) lemmas kept before the memo starts again (bounds memory: ~15 MB).
+MAX_LEMMAS = 100_000
 
 
 def _values(value: Any) -> tuple[bool, frozenset[int]] | None:
@@ -117,15 +117,23 @@ class FastAttributeRuler:
 class FastLemmatizer:
     """spaCy component: the model's rule lemmatizer, asked once per distinct (text, part of speech, morphology).
 
-    The lemma of a token is a function of those three (the key of the lemmatizer's own cache) in ``rule`` mode;
-    in any other mode the model's lemmatizer runs as it is. A lemma already set (by the attribute ruler) is kept
-    unless the lemmatizer overwrites.
+    In ``rule`` mode a token's lemma is a function of those three (the key of the lemmatizer's own memo, which
+    leaves some answers out; this one keeps them all, up to ``MAX_LEMMAS``). In any other mode the model's
+    lemmatizer runs as it is. A lemma already set (by the attribute ruler) is kept unless the lemmatizer
+    overwrites.
     """
 
     def __init__(self, name: str, *, lemmatizer: Lemmatizer) -> None:
         self.name = name
         self.lemmatizer = lemmatizer
         self.lemmas: dict[tuple[int, int, int], str] = {}
+        # The rule lemmatizer tests candidate forms with ``form in index``, and the model's index of known words
+        # per part of speech is a list: a walk over tens of thousands of words per candidate. A frozenset
+        # answers ``in`` the same; nothing else reads the index.
+        index = lemmatizer.lookups.get_table("lemma_index") if lemmatizer.lookups.has_table("lemma_index") else {}
+        for key, words in list(index.items()):
+            if isinstance(words, list):
+                index[key] = frozenset(words)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lemmatizer.mode != "rule" or not len(doc):
