@@ -36,14 +36,26 @@ EXIT_INTERRUPTED = 130
 #: Settings fields that get a ``--flag`` of their own, with the help text.
 SETTINGS_FLAGS: dict[str, str] = {
     "max_text_bytes": "largest article text (UTF-8 bytes) accepted; larger ones go to the error report",
+    "max_sentence_tokens": "longest sentence kept whole (tokens); a longer one is cut at a natural break",
+    "punct_run_length": "a run of at least this many punctuation characters glued to a word is one token",
     "batch_size": "texts handed to spaCy's nlp.pipe at once",
     "min_event_confidence": "events below this confidence are dropped",
     "max_seconds_per_article": "time budget of one article in seconds; an article over it is stopped and reported "
     "with stage timeout",
+    "max_seconds_worker_start": "seconds a fresh worker process may take to load the model before the run gives up",
 }
 
 #: Settings flags that must be above zero (a usage error otherwise).
-POSITIVE_FLAGS = frozenset({"max_text_bytes", "batch_size", "max_seconds_per_article"})
+POSITIVE_FLAGS = frozenset(
+    {
+        "max_text_bytes",
+        "max_sentence_tokens",
+        "punct_run_length",
+        "batch_size",
+        "max_seconds_per_article",
+        "max_seconds_worker_start",
+    }
+)
 
 
 def default_output(inputs: Sequence[str]) -> Path:

@@ -7,22 +7,48 @@ requires and assigns, so ``nlp.analyze_pipes()`` catches a wrong order.
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 from pipeline.entities import CompanyNames, EntityResolver, MentionPropagator
 from pipeline.events import EventExtractor
 from pipeline.gazetteer import GazetteerMatcher, load_gazetteer
-from pipeline.text import NewlineSentences
+from pipeline.settings import DEFAULT_SETTINGS
+from pipeline.text import FastAttributeRuler, FastLemmatizer, NewlineSentences
 
 
 @Language.factory(
     "newspipe_sentences",
     assigns=["token.is_sent_start"],
-    default_config={},
+    default_config={"max_tokens": DEFAULT_SETTINGS.max_sentence_tokens},
 )
-def make_sentences(nlp: Language, name: str) -> NewlineSentences:
-    return NewlineSentences(name)
+def make_sentences(nlp: Language, name: str, max_tokens: int) -> NewlineSentences:
+    return NewlineSentences(name, max_tokens=max_tokens)
+
+
+@Language.factory(
+    "newspipe_attribute_ruler",
+    requires=["token.tag"],
+    assigns=["token.pos", "token.morph", "token.lemma"],
+    default_config={"ruler": "attribute_ruler"},
+)
+def make_attribute_ruler(nlp: Language, name: str, ruler: str) -> FastAttributeRuler:
+    """The model's attribute ruler (the component named ``ruler``), its tag-keyed patterns looked up."""
+    return FastAttributeRuler(name, ruler=cast(AttributeRuler, nlp.get_pipe(ruler)))
+
+
+@Language.factory(
+    "newspipe_lemmatizer",
+    requires=["token.pos"],
+    assigns=["token.lemma"],
+    default_config={"lemmatizer": "lemmatizer"},
+)
+def make_lemmatizer(nlp: Language, name: str, lemmatizer: str) -> FastLemmatizer:
+    """The model's lemmatizer (the component named ``lemmatizer``), asked once per distinct token reading."""
+    return FastLemmatizer(name, lemmatizer=cast(Lemmatizer, nlp.get_pipe(lemmatizer)))
 
 
 @Language.factory(

@@ -11,6 +11,13 @@ class Settings:
 
     #: Largest text (in UTF-8 bytes) accepted; larger records go to the error report.
     max_text_bytes: int = 1_000_000
+    #: Longest sentence kept whole, in tokens; a longer one (a page without full stops or line breaks) is cut at a
+    #: natural break, so stages that read a sentence at a time (relevance, statuses, dates) stay linear. Real
+    #: sentences stay far below it (the longest of 6,000 corpus articles has 449 tokens).
+    max_sentence_tokens: int = 600
+    #: A run of at least this many punctuation characters glued to a word ("((((((((Acme") is one token: spaCy
+    #: peels affixes one character at a time, which costs the square of the run (no such run in dev, gold, corpus).
+    punct_run_length: int = 8
     #: Texts handed to ``nlp.pipe`` at once.
     batch_size: int = 32
     #: Events below this confidence are dropped.

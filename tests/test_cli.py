@@ -95,6 +95,9 @@ def test_settings_flags_override_the_defaults() -> None:
     settings = cli._settings_from(args)
     assert (settings.max_text_bytes, settings.batch_size) == (500, 4)
     assert settings.min_event_confidence == DEFAULT_SETTINGS.min_event_confidence
+    args = cli.build_parser().parse_args(["run", "--max-sentence-tokens", "300", "--punct-run-length", "12"])
+    settings = cli._settings_from(args)
+    assert (settings.max_sentence_tokens, settings.punct_run_length) == (300, 12)
 
 
 def test_run_without_arguments_reads_corpus_into_outputs(

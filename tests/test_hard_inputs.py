@@ -7,12 +7,16 @@ punctuation runs.
 
 from __future__ import annotations
 
+import numpy
 import spacy
 from spacy.tokens import Doc
 
 from pipeline.entities.mentions import _holds_ent
 from pipeline.events.syntax import sentence_docs
-from pipeline.text.sentences import MAX_SENTENCE_TOKENS, NewlineSentences, cap_sentences
+from pipeline.settings import DEFAULT_SETTINGS
+from pipeline.text.sentences import NewlineSentences, cap_sentences
+
+MAX_SENTENCE_TOKENS = DEFAULT_SETTINGS.max_sentence_tokens
 
 ARTICLE = (
     "The Securities and Exchange Commission (SEC) fined Acme Holdings Inc. $25 million on March 3, 2021.\n"
@@ -40,6 +44,8 @@ def test_sentence_docs_equal_spacy_as_doc(extractor) -> None:
             (e.start, e.end, e.label_, e.kb_id_) for e in slow.ents
         ]
         assert (fast.tensor == slow.tensor).all()
+        assert fast.vector.dtype == slow.vector.dtype and fast.vector.tolist() == slow.vector.tolist()
+        assert fast.vector_norm == slow.vector_norm
 
 
 def test_holds_ent_equals_span_ents(extractor) -> None:
@@ -70,6 +76,44 @@ def test_newline_sentences_on_windows_line_endings() -> None:
     nlp.add_pipe("sentencizer")
     doc = NewlineSentences("sentences")(nlp("Acme was fined\r\n$25 million.   The SEC said so.\r\n\r\nEnd"))
     assert [s.text.strip() for s in doc.sents] == ["Acme was fined", "$25 million.", "The SEC said so.", "End"]
+
+
+def _newline_starts_token_by_token(doc: Doc) -> list[int]:
+    """The boundaries NewlineSentences set before it read the tokens as arrays (one Token object each)."""
+    starts = [int(value) for value in doc.to_array("SENT_START").astype("int64")]
+    spaces = [token.is_space for token in doc]
+    move_start = False
+    for i in range(1, len(doc)):
+        if spaces[i]:
+            move_start = move_start or starts[i] == 1
+            starts[i] = -1
+        elif move_start:
+            starts[i] = 1
+            move_start = False
+    for i, token in enumerate(doc[:-1]):
+        if ("\n" in token.whitespace_ or (spaces[i] and "\n" in token.text)) and not spaces[i + 1]:
+            starts[i + 1] = 1
+    cap_sentences(starts, spaces, [token.text for token in doc], max_tokens=8)
+    return starts
+
+
+def test_newline_sentences_read_as_arrays_give_the_token_walk_boundaries() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    texts = [
+        ARTICLE,
+        "Acme was fined\r\n$25 million.   The SEC said so.\r\n\r\nEnd",
+        "\n\nLead \n line\n \n  two words, then a list: a, b, c, d, e, f, g, h, i, j, k, l\nlast",
+        "no breaks at all and a run of words longer than the cap , with commas , here",
+        "ends with a break\n",
+        "",
+    ]
+    for text in texts:
+        reference = nlp(text)
+        starts = numpy.array(_newline_starts_token_by_token(reference), dtype="int64").astype("uint64")
+        reference.from_array(["SENT_START"], starts)
+        doc = NewlineSentences("sentences", max_tokens=8)(nlp(text))
+        assert doc.to_array("SENT_START").tolist() == reference.to_array("SENT_START").tolist(), text
 
 
 def test_punctuation_runs_are_one_token(extractor) -> None:

@@ -332,6 +332,12 @@ def _alias_list(doc: Doc, open_paren: int, close: int, *, outer: Span | None) ->
     return pairs
 
 
+def can_number_rule(text: str) -> bool:
+    """False when :func:`numbered_rule_matcher` cannot match a document of this text: each of its patterns
+    needs a token written as one of ``RULE_WORDS`` or "Regulation", and a token's text is part of the text."""
+    return any(word in text for word in (*RULE_WORDS, "Regulation"))
+
+
 def numbered_rule_matcher(vocab: Vocab) -> Matcher:
     """Matcher of numbered rules and lettered regulations ("Rule 15c1-2", "MSRB Rule G-17", "Regulation B")."""
     matcher = Matcher(vocab)

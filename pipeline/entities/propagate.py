@@ -50,6 +50,10 @@ def find_names(doc: Doc, names: dict[tuple[int, ...], int]) -> list[tuple[int, i
         if orth not in firsts:
             continue
         for length in lengths:
+            if start + length > len(orths):
+                # A slice past the end is shorter than ``length``: it could equal a shorter name and give a
+                # match that ends after the document.
+                continue
             idx = names.get(tuple(orths[start : start + length]))
             if idx is not None:
                 found.append((start, start + length, idx))

@@ -38,6 +38,7 @@ from pipeline.entities.mentions import (
     POSTPOSED_PLACE_LINKS,
     can_describe,
     can_name_law,
+    can_number_rule,
     descriptor_matcher,
     extend_to_acronym,
     find_renames,
@@ -391,7 +392,7 @@ class EntityResolver:
 
         rules = [
             Span(doc, start, end, label="LAW")
-            for _, start, end in self.rule_matcher(doc)
+            for _, start, end in (self.rule_matcher(doc) if can_number_rule(text) else ())
             if not any(t.ent_type_ == "LAW" and t.ent_kb_id_ for t in doc[start:end])  # "Rule 10b-5" is known
         ]
         rule_names = {(r.start, r.end): rule_name(r) for r in rules}  # "Rule l0b-5" is "Rule 10b-5"

@@ -375,6 +375,7 @@ def finish_events(
     events = _absorb_one_sided(events)
     defend_one_sided_suits(events, index)
     salient = _salient_authority(index)
+    lowered = [s.text.lower() for s in sents]  # once per article, not once per event, sentence and cue
     for ev in events:
         actor = ACTOR_ROLE[ev.type]
         if not ev.roles.get(actor) and ev.type != "LAWSUIT":
@@ -387,11 +388,11 @@ def finish_events(
         if not ev.roles.get("law"):
             for s in ev.sentences:
                 for n in (s - 1, s + 1):
-                    if 0 <= n < len(sents) and any(c in sents[n].text.lower() for c in lexicon.breach_cues):
+                    if 0 <= n < len(sents) and any(c in lowered[n] for c in lexicon.breach_cues):
                         ev.add("law", index.in_sentence(sents[n], frozenset({"LAW"})))
     fill_court(events, index)
     damages_elsewhere(events, index)
-    assign_statuses(events, [s.text.lower() for s in sents], lexicon)
+    assign_statuses(events, lowered, lexicon)
     cite_laws(events, index, lexicon.breach_cues)  # "The complaint alleges violations of Section 17(a) ..."
     _share_laws(events)
     prefer_statutes(events, index)

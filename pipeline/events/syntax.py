@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span, Token
 
@@ -459,8 +460,12 @@ def _span_as_doc(span: Span, arrays: _DocArrays) -> Doc:
     doc.user_hooks = source.user_hooks
     doc.user_span_hooks = source.user_span_hooks
     doc.user_token_hooks = source.user_token_hooks
-    doc.vector = span.vector
-    doc.vector_norm = span.vector_norm
+    if source.vocab.vectors.size or "vector" in source.user_span_hooks or "vector" in source.user_token_hooks:
+        doc.vector = span.vector
+        doc.vector_norm = span.vector_norm
+    else:  # what span.vector gives without a vector lookup per token: a model without vectors has only zeros
+        copy.vector = numpy.zeros((source.vocab.vectors_length,), dtype="f")
+        doc.vector_norm = 0.0
     doc.tensor = source.tensor[span.start : span.end]
     for key, value in source.cats.items():
         if hasattr(key, "__len__") and len(key) == 3 and key[:2] == (span.start_char, span.end_char):

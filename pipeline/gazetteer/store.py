@@ -42,8 +42,11 @@ ENTRY_FILES: dict[str, str] = {"regulators.jsonl": "REGULATOR", "courts.jsonl": 
 DESCRIPTOR_FILE = "descriptors.json"
 #: Country names and adjectives this short ("US", "UAE") are matched only as written, never case-folded.
 COUNTRY_FOLD_MAX_CHARS = 3
+#: Mention texts whose lookup key is kept (a pure function of the text, asked several times per mention).
+SURFACE_CACHE_SIZE = 65536
 
 
+@functools.lru_cache(maxsize=SURFACE_CACHE_SIZE)
 def normalize_surface(text: str) -> str:
     """Lookup key of a mention: straight quotes, "U.S."->"US", "U.K."->"UK", one space, no leading "the "."""
     text = " ".join(text.translate(TYPOGRAPHIC_FOLDING).split())
@@ -78,6 +81,7 @@ class Gazetteer:
     _exact: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _folded: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _folded_countries: dict[str, str] = field(init=False, repr=False)
+    _country_code_values: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_id: dict[str, GazetteerEntry] = {}
@@ -100,6 +104,7 @@ class Gazetteer:
         object.__setattr__(self, "_folded", {k: tuple(dict.fromkeys(v)) for k, v in folded.items()})
         folded_countries = {k.casefold(): v for k, v in self.country_codes.items() if len(k) > COUNTRY_FOLD_MAX_CHARS}
         object.__setattr__(self, "_folded_countries", folded_countries)
+        object.__setattr__(self, "_country_code_values", frozenset(self.country_codes.values()))
 
     def get(self, entry_id: str) -> GazetteerEntry | None:
         """The entry with this id, or None."""
@@ -126,7 +131,7 @@ class Gazetteer:
     def country_code(self, name: str) -> str | None:
         """ISO 3166-1 code (or EU) of a country name or adjective ("Luxembourgish" -> "LU"), or None."""
         text = re.sub(r"['\u2019]s?$", "", normalize_surface(name)).strip()
-        if text in self.country_codes.values():
+        if text in self._country_code_values:  # a set: ``in dict.values()`` walks every country
             return text
         code = self.country_codes.get(text) or self.country_codes.get(normalize_surface(name))
         if code is None:

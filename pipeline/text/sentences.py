@@ -8,31 +8,31 @@ the pieces the event stage parses.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
-# Longest sentence kept whole. Real sentences stay far below it (the longest of 6,000 articles of the shared corpora
-# has 449 tokens); past it the "sentence" is a page without full stops or line breaks, and every stage that reads a
-# sentence at a time (relevance, statuses, dates, evidence) would pay its whole length for each event in it.
-MAX_SENTENCE_TOKENS = 600
+from pipeline.settings import DEFAULT_SETTINGS
+
 # Tokens after which a cut reads naturally; the cut falls after the latest of them in the second half of the span.
 SOFT_BREAKS = frozenset({",", ";", ":", "-", "--", ")", "]"})
 
 
-def cap_sentences(starts: list[int], spaces: list[bool], words: list[str], *, max_tokens: int) -> None:
+def cap_sentences(starts: list[int], spaces: list[bool], words: Sequence[str], *, max_tokens: int) -> None:
     """Cut every sentence longer than ``max_tokens`` (``starts`` holds spaCy's sentence-start values: 1 starts
     a sentence): after the latest whitespace or punctuation break in its second half, else at the limit. A
-    whitespace token never starts a sentence."""
+    whitespace token never starts a sentence. ``words`` is read only in the second half of a long sentence."""
     start = 0
     soft: int | None = None
     for i in range(1, len(starts)):
         if starts[i] == 1:
             start, soft = i, None
             continue
-        if not spaces[i] and (spaces[i - 1] or words[i - 1] in SOFT_BREAKS) and i - start > max_tokens // 2:
+        if i - start > max_tokens // 2 and not spaces[i] and (spaces[i - 1] or words[i - 1] in SOFT_BREAKS):
             soft = i
         if i - start >= max_tokens and not spaces[i]:
             cut = soft if soft is not None else i
@@ -40,17 +40,34 @@ def cap_sentences(starts: list[int], spaces: list[bool], words: list[str], *, ma
             start, soft = cut, None
 
 
-class NewlineSentences:
-    """spaCy component: mark a sentence start after every token that holds or precedes a line break."""
+class _TokenTexts(Sequence[str]):
+    """The texts of a document's tokens, each read when asked for (most are never asked for)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.doc[i].text
+
+
+class NewlineSentences:
+    """spaCy component: mark a sentence start after every token that holds or precedes a line break; cut a
+    sentence longer than ``max_tokens`` (``Settings.max_sentence_tokens``, see :func:`cap_sentences`)."""
+
+    def __init__(self, name: str, *, max_tokens: int = DEFAULT_SETTINGS.max_sentence_tokens) -> None:
         self.name = name
+        self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         # The boundaries are read and written as one array: spaCy's ``Token.is_sent_start`` setter checks the
         # whole document for a parse on every call, which costs the square of the length over a long article.
-        starts = [int(value) for value in doc.to_array(SENT_START).astype("int64")]
-        spaces = [token.is_space for token in doc]
+        # The other attributes come in the same array, so no Token object is built per token.
+        array = doc.to_array([SENT_START, IS_SPACE, IDX, LENGTH]).astype("int64")
+        starts: list[int] = array[:, 0].tolist()
+        spaces: list[bool] = array[:, 1].astype(bool).tolist()
         move_start = False
         for i in range(1, len(doc)):
             if spaces[i]:  # whitespace belongs to the sentence it follows, never starts one ...
@@ -59,10 +76,18 @@ class NewlineSentences:
             elif move_start:  # ... so the sentence starts at the word after it ("bribery.   Assistant ...")
                 starts[i] = 1
                 move_start = False
-        for i, token in enumerate(doc[:-1]):
-            if ("\n" in token.whitespace_ or (spaces[i] and "\n" in token.text)) and not spaces[i + 1]:
+        # A token holds or precedes a line break when one falls in its text (a whitespace token) or in the
+        # whitespace after it; the line breaks are found in the text and mapped to their token by offset.
+        offsets: list[int] = array[:, 2].tolist()
+        lengths: list[int] = array[:, 3].tolist()
+        text = doc.text
+        newline = text.find("\n")
+        while newline != -1:
+            i = bisect_right(offsets, newline) - 1
+            if 0 <= i < len(doc) - 1 and (spaces[i] or newline >= offsets[i] + lengths[i]) and not spaces[i + 1]:
                 starts[i + 1] = 1
-        cap_sentences(starts, spaces, [token.text for token in doc], max_tokens=MAX_SENTENCE_TOKENS)
+            newline = text.find("\n", newline + 1)
+        cap_sentences(starts, spaces, _TokenTexts(doc), max_tokens=self.max_tokens)
         values: Any = numpy.array(starts, dtype="int64").astype("uint64")
         doc.from_array([SENT_START], values)
         return doc

@@ -126,5 +126,6 @@ def stated_currency(text: str) -> str | None:
     (then each ambiguous marker keeps its usual reading). Writers name the currency once in full and
     abbreviate after, so the explicit mention settles the bare ones, whatever country the story names.
     """
-    stated = {amount.currency for _, _, amount in document_amounts(text)} & _UNUSUAL_MEMBERS
+    # ``None`` passed as the entity stage passes it: lru_cache keys ``(text,)`` and ``(text, None)`` apart
+    stated = {amount.currency for _, _, amount in document_amounts(text, None)} & _UNUSUAL_MEMBERS
     return next(iter(stated)) if len(stated) == 1 else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from pipeline.entities.propagate import MentionPropagator, propagation_names
+from pipeline.entities.propagate import MentionPropagator, find_names, name_words, propagation_names
 from pipeline.entities.resolver import EntityCluster
 
 
@@ -44,3 +44,18 @@ def test_the_party_of_a_settlement_is_found_where_the_ner_missed_it(extractor):
     names = {e.id: e.name for e in record.entities}
     settlements = [e for e in record.events if e.type == "SETTLEMENT"]
     assert settlements and "PrimeLending" in {names[i] for i in settlements[0].roles.get("defendant", [])}
+
+
+def test_a_name_at_the_very_end_of_the_article_stays_inside_it():
+    # A two-word name and a one-word name that starts it: at the last token, the two-word slice is cut short by
+    # the end of the document and must not pass for the one-word name (a span past the end raised IndexError).
+    nlp = spacy.blank("en")
+    doc = nlp("Zorblax United beat the league. The fine went to Zorblax")
+    united = EntityCluster(type="ORG", mentions=[spacy.tokens.Span(doc, 0, 2, label="ORG")])
+    doc._.entities = [united]
+    names = {"Zorblax United": 0, "Zorblax": 0}
+    words = name_words(names, words_of=lambda text: tuple(t.orth for t in nlp.make_doc(text)))
+    found = find_names(doc, words)
+    assert all(end <= len(doc) for _, end, _ in found)
+    assert (len(doc) - 1, len(doc), 0) in found
+    MentionPropagator(nlp, "propagate")(doc)
