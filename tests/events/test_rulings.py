@@ -280,3 +280,20 @@ def test_a_ruling_upheld_on_appeal_is_won(extractor):
     (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
     assert suit.status == "won"
     assert any("Tarrow" in n for n in role_names(record, suit, "defendant"))
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        ("Brisk Freight Inc petitioned the court to block the takeover of Norvell Chemical Corp.", "Norvell"),
+        (
+            "Brisk Freight Inc asked a federal court to overturn the Federal Communications Commission's ruling.",
+            "Federal",
+        ),
+    ],
+)
+def test_a_petition_to_the_court_is_a_filed_suit(extractor, text, defendant):
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert suit.status == "filed"
+    assert any("Brisk" in n for n in role_names(record, suit, "plaintiff"))
+    assert any(defendant in n for n in role_names(record, suit, "defendant"))
