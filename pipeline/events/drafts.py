@@ -69,6 +69,7 @@ class Draft:
     confidence: float = CONFIDENCE_SYNTAX
     definite: bool = False
     ruling: bool = False  # a court's injunction or finding against the party: the claimant won
+    upheld: bool = False  # the court ruling was upheld on appeal: the appeal its sentence names is decided
     date_sentence: int | None = None  # the sentence that gave ``date`` (or the one its inference started from)
     # Provenance (models.Provenance): a value without a rule was read from the text; a rule names the inference
     # that supplied it (models.InferenceRule).

@@ -43,7 +43,14 @@ from pipeline.events.listings import listing_events, replace_listed_drafts
 from pipeline.events.merge import finish_events, split_separate
 from pipeline.events.parties import class_size, fill_terms_from_lede, fit_kinds
 from pipeline.events.pleadings import add_pleading_details
-from pipeline.events.rulings import found_violators, is_court_decision
+from pipeline.events.rulings import (
+    appellants,
+    found_violators,
+    is_court_decision,
+    judgment_sides,
+    upheld_on_appeal,
+    wronged_parties,
+)
 from pipeline.events.syntax import (
     ACTOR_VERBS,
     attached,
@@ -206,6 +213,8 @@ class EventExtractor:
             # a temporary restraining order, like an injunction, is relief a court grants in a civil suit: news
             # reports the suit through it ("won a temporary restraining order against X")
             etype = "LAWSUIT"
+        elif self._nominal(tok) and appellants(tok) is not None:
+            etype = "LAWSUIT"  # "Acme said it would appeal the verdict": the suit the verdict decided
         elif self._nominal(tok) and (lemma in lex.noun_triggers or tok.lower_ in lex.noun_triggers):
             if (
                 tok.dep_ in ("compound", "amod", "nmod")
@@ -434,9 +443,16 @@ class EventExtractor:
         violators = found_violators(tok) if etype == "LAWSUIT" else []
         if violators:
             roles.patient = violators  # "the judge ruled that X had violated the Act"
+        if etype == "LAWSUIT" and (wronged := wronged_parties(tok)):
+            roles.actor = wronged  # "... infringed Widget's patents", "found X liable and awarded Widget $5m"
+            roles.patient = [t for t in roles.patient if t not in wronged]
+        appealing = appellants(tok) if etype == "LAWSUIT" else None
+        if appealing is not None:  # the loser appeals a judgment; the winner is the side that sued
+            winners, losers = judgment_sides(tok)
+            roles.actor, roles.patient = winners, losers or [t for t in appealing if t not in winners]
         if hypothetical(tok, roles.governing_verb) or (etype == "SETTLEMENT" and unrealised(tok)):
             return None
-        if modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
+        if appealing is None and modality(etype, tok, roles.governing_verb, actor_verbs=TAKING_VERBS) is not None:
             return None  # sought, planned or negated: not reported as taken
         faced = etype == "FINE" and faced_only(tok, sentence_has_money=any(e.label_ == "MONEY" for e in sdoc.ents))
         if faced or criminal_charge(tok) or (etype == "INVESTIGATION" and owed_probe(tok)):
@@ -447,6 +463,7 @@ class EventExtractor:
         if earlier is not None:  # "The court entered a Final Judgment against X. X consented to the Final Judgment"
             draft.sentences.insert(0, earlier)
         draft.ruling = etype == "LAWSUIT" and is_court_decision(tok)
+        draft.upheld = draft.ruling and upheld_on_appeal(tok)
         draft.definite = any(c.lower_ in DEFINITE for c in tok.children if c.dep_ in ("det", "poss"))
         found: dict[int, str] = {}  # entity -> the inference that resolved it ('' when named outright)
         fined = etype == "FINE"  # a titled person is the party of a fine laid on him by name, not of a probe he runs

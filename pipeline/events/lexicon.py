@@ -28,6 +28,9 @@ _IN_CONTEXT = (
     r"(ask|asks|asked|asking|petition\w*|request\w*|urg\w*|mov(e|es|ed|ing))\b[^.;]{0,40}\b(court|judge)\b|"
     r"\b(court|judge|justice|jury)\b[^.;]{0,80}\b(enjoin\w*|barr(ed|ing)|bars?)\b|(enjoin\w*|barr(ed|ing))\b[^.;]{0,120}\bby\b[^.;]{0,40}\b(court|judge|jury)\b|"
     r"\b(court|judge|justice|jury)\b[^;]{0,120}\b(rul(ed|es|ing)|f(ou)?nds?|finding|h(e|o)lds?)\b[^;]{0,200}\b(violat|infring|breach|defraud|discriminat|contraven)\w*|"
+    r"\b(court|judge|justice|jury)\b[^;]{0,120}\b(f(ou)?nds?|h(e|o)lds?|held)\b[^;]{0,80}\b(liable|negligent)\b|"
+    r"\b(court|judge|justice|jury)\b[^;]{0,120}\bawards?(ed|ing)?\b|"
+    r"\bappeal\w*\b[^.;]{0,60}\b(verdicts?|judg(e)?ments?)\b|"
     r"(settlement|consent|written|formal|supervisory|prosecution)\s+(agreements?|accords?|decrees?|judg(e)?ments?|orders?)|"
     r"consent\s+(decrees?|judg(e)?ments?)|consent(s|ed|ing)?\s+to\b|civil\s+([\w-]+\s+){0,2}charges|"
     r"resolv\w*\b[^.;]{0,60}\bdeals?\b|\bdeals?\b[^.;]{0,60}\bresolv\w*|"
@@ -44,7 +47,7 @@ RELEVANCE_CUES = (
     "fine", "fining", "penal", "sue", "suing", "suit", "countersu", "litigation", "complaint", "settl",
     "investigat", "probe", "probing", "inquir", "enquir", "action", "claim", "proceeding", "case", "court",
     "judge", "justice", "jury", "enjoin", "barr", "consent", "resolv", "to end", "to close", "injunct",
-    "restrain", "written", "formal", "supervisory", "prosecution", "civil",
+    "restrain", "written", "formal", "supervisory", "prosecution", "civil", "appeal",
 )  # fmt: skip
 _CUES_ANY_CASE = re.compile("|".join(map(re.escape, RELEVANCE_CUES)), re.IGNORECASE)
 _CUES_LOWER = re.compile("|".join(map(re.escape, RELEVANCE_CUES)))

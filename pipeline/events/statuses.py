@@ -114,6 +114,8 @@ def assign_statuses(events: list[Draft], texts: list[str], lexicon: Lexicon) -> 
     for ev in events:
         if ev.ruling:  # a court barred the party or found it liable: the claimant won (pipeline.events.rulings)
             _raise_status(ev, "won", sentence=ev.sentences[0])
+            if ev.upheld and ev.status == "appealed" and ev.status_sentence == ev.sentences[0]:
+                ev.set_status("won", sentence=ev.sentences[0])  # "the appeals court upheld the ruling"
         if ev.status is None and DEFAULT_STATUS[ev.type] is not None:
             ev.set_status(DEFAULT_STATUS[ev.type], rule="default_status")
     for ev in events:

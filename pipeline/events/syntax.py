@@ -263,17 +263,35 @@ def court_request_roles(verb: Token) -> RoleTokens:
     subj = subject_of(verb)
     roles.actor = [subj] if subj is not None else []
     for clause in verb.children:
-        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.lemma_ in RELIEF_VERBS:
-            roles.patient += children(clause, "dobj")
+        if clause.dep_ in ("xcomp", "ccomp", "advcl") and clause.lemma_ in RELIEF_VERBS | OVERTURNING_VERBS:
+            for obj in children(clause, "dobj"):
+                roles.patient.append(obj)
+                if obj.pos_ == "NOUN":  # "to block the merger of A and B", "to overturn the FCC's ruling"
+                    roles.patient += prep_objects(obj, {"of"}) if obj.lemma_ not in DECISION_NOUNS else []
+                    roles.patient += [
+                        c
+                        for c in obj.children
+                        if c.dep_ == "poss"
+                        or (c.dep_ == "compound" and c.pos_ == "PROPN" and obj.lemma_ in DECISION_NOUNS)
+                    ]
     return roles
 
 
+# A court asked to undo a decision hears a suit against whoever made it: "petitioned the court to overturn the
+# FCC's ruling".
+OVERTURNING_VERBS = frozenset({"overturn", "reverse", "annul", "vacate"})
+DECISION_NOUNS = frozenset({"ruling", "decision", "order"})
+
+
 def is_court_request(verb: Token) -> bool:
-    """'asked / petitioned a court to bar X': the filing of a civil suit for an injunction."""
+    """'asked / petitioned a court to bar X', 'petitioned the court to overturn the FCC's ruling': the filing
+    of a civil suit for an injunction, or against a decision."""
     if verb.lemma_ not in ("ask", "petition", "request", "urge", "move"):
         return False
     courts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("court", "judge")]
-    return bool(courts) and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ in RELIEF_VERBS for c in verb.children)
+    return bool(courts) and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_ in RELIEF_VERBS | OVERTURNING_VERBS for c in verb.children
+    )
 
 
 def noun_trigger_roles(noun: Token) -> RoleTokens:
@@ -338,6 +356,9 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         # "the outburst landed the network a fine", "earned him a fine": the subject is the cause, the dative
         # the party
         roles.patient += children(verb, "dative")
+    elif subj is not None and verb.lemma_ == "have" and _against_named(noun):
+        # "Acme has a suit pending against Widget": the party that has an action against another brings it
+        roles.actor.append(subj)
     elif subj is not None and verb.lemma_ in PRESIDING_VERBS:
         pass  # "Lord X, who chaired the inquiry": the person presiding is neither the body nor the party probed
     elif subj is not None:
@@ -356,6 +377,13 @@ def noun_trigger_roles(noun: Token) -> RoleTokens:
         if clause.dep_ in ("advcl", "xcomp", "conj") and clause.lemma_ in ACCUSING_VERBS:
             roles.patient += children(clause, "dobj")
     return roles
+
+
+def _against_named(noun: Token) -> bool:
+    """A named party (no pronoun) that the action is against: 'a suit against X', 'a suit pending against X'."""
+    against = prep_objects(noun, {"against"})
+    against += [o for c in noun.children if c.dep_ in ("acl", "amod") for o in prep_objects(c, {"against"})]
+    return bool(against) and all(o.pos_ != "PRON" for o in against)
 
 
 def claimed_subjects(verb: Token) -> list[Token]:

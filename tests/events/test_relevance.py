@@ -29,6 +29,10 @@ from tests.helpers import CORPUS, DEVSET, GOLD_DIR
         "The company entered into a deferred prosecution agreement.",
         "The SEC brought civil fraud charges against the adviser.",
         "The firm reached a deal resolving the claims.",
+        # court stages of a suit
+        "A jury in Dayton found the shipper liable for the spill.",
+        "The judge awarded the supplier $3 million.",
+        "The shipper said it would appeal the verdict.",
     ],
 )
 def test_enforcement_sentences_are_relevant(sentence):

@@ -26,12 +26,110 @@ def test_a_suit_decided_by_the_court_is_won(extractor, text, defendant):
 
 
 @pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        (
+            "A federal jury in Dayton found Norvell Chemical Corp liable for breach of contract and awarded "
+            "Brisk Freight Inc $7 million in damages.",
+            "Brisk Freight",
+            "Norvell Chemical",
+        ),
+        (
+            "A state court jury found Quillon Industries Inc liable and ordered it to pay Halvern Tools Corp "
+            "$2.5 million.",
+            "Halvern Tools",
+            "Quillon Industries",
+        ),
+        ("A federal judge ruled that Tarrow Devices Inc infringed patents held by Omnilux Corp.", "Omnilux", "Tarrow"),
+        ("Judge Ann Porter ruled that Tarrow Devices Inc infringed Omnilux Corp's patents.", "Omnilux", "Tarrow"),
+    ],
+)
+def test_a_verdict_names_who_won_and_who_is_liable(extractor, text, plaintiff, defendant):
+    suits = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert len(suits) == 1
+    assert suits[0].status == "won"
+    assert any(plaintiff in n for n in role_names(record, suits[0], "plaintiff"))
+    assert any(defendant in n for n in role_names(record, suits[0], "defendant"))
+
+
+def test_a_court_award_is_a_won_suit(extractor):
+    record = run(extractor, "A jury in Reno awarded Halvern Tools Corp $3 million in damages.")
+    (suit,) = events_of_type(record, "LAWSUIT")
+    assert suit.status == "won"
+    assert any("Halvern" in n for n in role_names(record, suit, "plaintiff"))
+    assert not role_names(record, suit, "defendant") & role_names(record, suit, "plaintiff")
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        ("Quillon Industries Inc said it would appeal the verdict.", None, "Quillon"),
+        (
+            "Quillon Industries Inc is appealing a $9 million judgment won by Halvern Tools Corp in Ohio.",
+            "Halvern",
+            "Quillon",
+        ),
+        (
+            "Quillon Industries Inc posted a bond pending its appeal of the judgment in favor of Halvern Tools Corp.",
+            "Halvern",
+            "Quillon",
+        ),
+    ],
+)
+def test_an_appealed_judgment_is_the_suit_it_decided(extractor, text, plaintiff, defendant):
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert suit.status == "appealed"
+    plaintiffs = role_names(record, suit, "plaintiff")
+    assert any(defendant in n for n in role_names(record, suit, "defendant"))
+    assert (plaintiff is None and not plaintiffs) or any(plaintiff in n for n in plaintiffs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillon Industries Inc said it would appeal the tax office's assessment.",
+        "Critics questioned the judgment of Quillon Industries Inc's board.",
+        "An appeals court overturned a district court ruling that Quillon Industries Inc infringed a patent.",
+    ],
+)
+def test_no_suit_without_a_court_judgment_that_stands(extractor, text):
+    assert events_of_type(run(extractor, text), "LAWSUIT") == []
+
+
+def test_a_court_ruling_named_as_a_noun(extractor):
+    text = (
+        "Tarrow Devices Inc said it would comply with a district court ruling that it infringed on patents held "
+        "by Omnilux Corp."
+    )
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert suit.status == "won"
+    assert any("Tarrow" in n for n in role_names(record, suit, "defendant"))
+    assert any("Omnilux" in n for n in role_names(record, suit, "plaintiff"))
+
+
+@pytest.mark.parametrize(
+    ("text", "plaintiff", "defendant"),
+    [
+        ("Brisk Freight Inc has a suit pending against Norvell Chemical Corp over the contract.", "Brisk", "Norvell"),
+        ("Brisk Freight Inc also has a lawsuit pending against it in Ohio.", None, "Brisk"),
+    ],
+)
+def test_who_has_a_suit_against_another_brings_it(extractor, text, plaintiff, defendant):
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    plaintiffs = role_names(record, suit, "plaintiff")
+    assert any(defendant in n for n in role_names(record, suit, "defendant"))
+    assert (plaintiff is None and not plaintiffs) or any(plaintiff in n for n in plaintiffs)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an agency's finding is not a court's
         "The data protection authority found that Acme Corp had violated the GDPR.",
         # a court that rules on something else decides no suit against a party
         "The court ruled that the shareholder meetings of Acme Corp must take place by May 4.",
+        # an award that is no court's
+        "The trade group awarded Acme Corp a prize for its design.",
     ],
 )
 def test_findings_that_are_no_court_decision_are_no_suit(extractor, text):
@@ -175,3 +273,27 @@ def test_a_person_paid_under_a_settlement_is_not_its_claimant(extractor):
     for settlement in events_of_type(record, "SETTLEMENT"):
         assert "John Smith" not in role_names(record, settlement, "claimant")
         assert "John Smith" not in role_names(record, settlement, "defendant")
+
+
+def test_a_ruling_upheld_on_appeal_is_won(extractor):
+    text = "Tarrow Devices Inc said an appeals court upheld a district court ruling that it breached a contract."
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert suit.status == "won"
+    assert any("Tarrow" in n for n in role_names(record, suit, "defendant"))
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        ("Brisk Freight Inc petitioned the court to block the takeover of Norvell Chemical Corp.", "Norvell"),
+        (
+            "Brisk Freight Inc asked a federal court to overturn the Federal Communications Commission's ruling.",
+            "Federal",
+        ),
+    ],
+)
+def test_a_petition_to_the_court_is_a_filed_suit(extractor, text, defendant):
+    (suit,) = events_of_type(record := run(extractor, text), "LAWSUIT")
+    assert suit.status == "filed"
+    assert any("Brisk" in n for n in role_names(record, suit, "plaintiff"))
+    assert any(defendant in n for n in role_names(record, suit, "defendant"))
