@@ -53,6 +53,11 @@ NAME_CACHE_SIZE = 4096
 # keys do not match every name that starts with them.
 MIN_COMPACT_CHARS = 6
 
+# A legislature's committee or group, in the regulator heads and on its own.
+LEGISLATIVE_BODY = (
+    r"(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
+    r"\b(committee|subcommittee|inquiry|group on)"
+)
 # Head words that make an organisation name a public enforcer or a court (checked on whole words).
 REGULATOR_HEAD_PATTERN = re.compile(
     r"\b(commission|commissioner|authority|agency|department|ministry|attorney general|attorneys general|"
@@ -72,15 +77,11 @@ REGULATOR_HEAD_PATTERN = re.compile(
     # Legislatures' committees and groups ("House Financial Services Committee", "Senate Permanent
     # Subcommittee on Investigations", "All-Party Parliamentary Group on Betting and Gaming"): regulators
     # where they hold an inquiry (the resolver checks the context, see LEGISLATIVE_BODY_PATTERN)
-    r"(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
-    r"\b(committee|subcommittee|inquiry|group on))\b",
+    + LEGISLATIVE_BODY
+    + r")\b",
     re.IGNORECASE,
 )
-LEGISLATIVE_BODY_PATTERN = re.compile(
-    r"\b(house|senate|congressional|parliamentary|commons|lords|bundestag|legislative)\b[\w\s,&'-]{0,60}?"
-    r"\b(committee|subcommittee|inquiry|group on)\b",
-    re.IGNORECASE,
-)
+LEGISLATIVE_BODY_PATTERN = re.compile(r"\b" + LEGISLATIVE_BODY + r"\b", re.IGNORECASE)
 # Words near a legislature's committee that show it investigating, the role the guidelines make a regulator
 # ("a parliamentary committee holding an inquiry"); elsewhere it is a public body in another role.
 INQUIRY_CUE_PATTERN = re.compile(
